@@ -1,0 +1,26 @@
+/* holboo-store-private.h: store internals shared inside the layer and
+ * with its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "holboo-store.h"
+
+G_BEGIN_DECLS
+
+/* The connection, for the statements of other store files.  Valid for
+ * the life of @self once it is initialised; opened with
+ * SQLITE_OPEN_FULLMUTEX. */
+sqlite3     *_holboo_store_get_db              (HolbooStore *self);
+
+/* Test hooks.  Create a store without opening it, append a migration
+ * (numbered after the real ones), then g_initable_init() it. */
+HolbooStore *_holboo_store_new_uninitialized   (const char  *path);
+void         _holboo_store_add_test_migration  (HolbooStore *self,
+                                                const char  *sql);
+
+G_END_DECLS

@@ -1,0 +1,796 @@
+/* holboo-store.c: one account's SQLite database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "holboo-store"
+
+#include "config.h"
+
+#include "holboo-store-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/**
+ * HolbooStore:
+ *
+ * One SQLite database file: created with mode 0600 before SQLite
+ * touches it, WAL journal, foreign keys on, a busy timeout, and a
+ * schema brought up to date by numbered forward migrations.
+ *
+ * Opening is all-or-nothing.  A file that is not a database, a database
+ * of some other program or one written by a newer Holboo is refused with
+ * a #GError and left as it was; pending migrations run in one
+ * transaction, so a failed upgrade leaves the file as it was too.
+ *
+ * Construct it with holboo_store_new_async() (the work runs on a worker
+ * thread) or, from a worker thread, a command-line tool or a test,
+ * holboo_store_new().  There is no global store: each account has its
+ * own, and two can be open in one process.
+ */
+struct _HolbooStore
+{
+  GObject    parent_instance;
+
+  char      *path;
+  sqlite3   *db;
+  int        schema_version;
+  GPtrArray *test_migrations;   /* (element-type utf8) (nullable) */
+};
+
+static void holboo_store_initable_iface_init       (GInitableIface      *iface);
+static void holboo_store_async_initable_iface_init (GAsyncInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HolbooStore, holboo_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      holboo_store_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE,
+                                                      holboo_store_async_initable_iface_init))
+
+G_DEFINE_QUARK (holboo-store-error-quark, holboo_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define BUSY_TIMEOUT_MS 5000
+
+/* "Hlbo" (0x486c626f) in the database header, PRAGMA application_id:
+ * a Holboo database is recognisable, and another program's database is
+ * never adopted by mistake. */
+#define HOLBOO_APPLICATION_ID 1215062639
+
+/* Numbered forward migrations: migrations[i] takes the schema from
+ * version i to version i + 1.  Never change an entry once it has been
+ * released: append a new one, and add its fixture database with
+ * tests/unit/store-fixtures/make-fixtures.py. */
+static const char * const migrations[] = {
+  /* 1: facts about this database and its account, as key/value pairs. */
+  "PRAGMA application_id = 1215062639;"
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") STRICT, WITHOUT ROWID;",
+};
+
+static int
+n_migrations (HolbooStore *self)
+{
+  return G_N_ELEMENTS (migrations) + (self->test_migrations != NULL ? self->test_migrations->len : 0);
+}
+
+static const char *
+migration_sql (HolbooStore *self,
+               int          index)
+{
+  if (index < (int) G_N_ELEMENTS (migrations))
+    return migrations[index];
+  return g_ptr_array_index (self->test_migrations, index - G_N_ELEMENTS (migrations));
+}
+
+static HolbooStoreError
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return HOLBOO_STORE_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+      return HOLBOO_STORE_ERROR_CANNOT_OPEN;
+    default:
+      return HOLBOO_STORE_ERROR_FAILED;
+    }
+}
+
+static void
+set_sqlite_error (GError     **error,
+                  const char  *path,
+                  sqlite3     *db,
+                  int          rc)
+{
+  HolbooStoreError code = error_code_for_sqlite (rc);
+  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (code)
+    {
+    case HOLBOO_STORE_ERROR_CORRUPT:
+      g_set_error (error, HOLBOO_STORE_ERROR, code,
+                   _("The file “%s” is not a Holboo database or is damaged: %s"),
+                   path, msg);
+      break;
+    case HOLBOO_STORE_ERROR_CANNOT_OPEN:
+      g_set_error (error, HOLBOO_STORE_ERROR, code,
+                   _("Cannot open the database “%s”: %s"), path, msg);
+      break;
+    default:
+      g_set_error (error, HOLBOO_STORE_ERROR, code,
+                   _("Database error in “%s”: %s"), path, msg);
+      break;
+    }
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *path,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a statement that yields one integer (a pragma, a count). */
+static gboolean
+query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           sqlite3_int64 *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  set_sqlite_error (error, path, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+static gboolean
+query_text (sqlite3     *db,
+            const char  *path,
+            const char  *sql,
+            char       **out,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  set_sqlite_error (error, path, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+/* Tightens a file we own to 0600 if it is looser. */
+static gboolean
+fix_mode (int          fd,
+          const char  *path,
+          GError     **error)
+{
+  struct stat st;
+  int saved_errno;
+
+  if (fstat (fd, &st) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
+                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
+                   _("Cannot open the database “%s”: it is not a regular file"), path);
+      return FALSE;
+    }
+  if ((st.st_mode & 07777) != 0600 && fchmod (fd, 0600) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
+                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The database holds private messages: it is created 0600 by us, not
+ * by SQLite under the process umask, and an existing file (or its WAL
+ * and shared-memory files, which SQLite creates with the database's
+ * mode) is tightened to 0600. */
+static gboolean
+prepare_file (const char  *path,
+              GError     **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+  int saved_errno;
+  gboolean ok;
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
+                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  ok = fix_mode (fd, path, error);
+  close (fd);
+  if (!ok)
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      fd = g_open (side, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;  /* absent is fine; SQLite reports real trouble */
+      ok = fix_mode (fd, side, error);
+      close (fd);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* All pending migrations run in one transaction: the file ends up fully
+ * upgraded or exactly as it was. */
+static gboolean
+migrate (HolbooStore  *self,
+         sqlite3      *db,
+         int           from,
+         int           to,
+         GError      **error)
+{
+  g_autofree char *cause = NULL;
+  int version = from;
+
+  g_debug ("Upgrading %s from schema version %d to %d", self->path, from, to);
+
+  if (!exec (db, self->path, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  for (; version < to; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
+      int rc;
+
+      rc = sqlite3_exec (db, migration_sql (self, version), NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, set_version, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          cause = g_strdup (sqlite3_errmsg (db));
+          break;
+        }
+    }
+
+  /* Migrations run with foreign keys off (SQLite's advice for table
+   * rebuilds), so check them before committing. */
+  if (cause == NULL)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check;", -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        cause = g_strdup_printf ("foreign key violation in table %s", sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        cause = g_strdup (sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+    }
+
+  if (cause == NULL && sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK)
+    cause = g_strdup (sqlite3_errmsg (db));
+
+  if (cause != NULL)
+    {
+      /* Some errors (disk full, I/O) already rolled back. */
+      if (!sqlite3_get_autocommit (db))
+        sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_MIGRATION_FAILED,
+                   _("Cannot upgrade the database “%s” from schema version %d to %d: %s. "
+                     "The file was left unchanged."),
+                   self->path, from, MIN (version + 1, to), cause);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (HolbooStore   *self,
+               GCancellable  *cancellable,
+               sqlite3      **out_db,
+               GError       **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_int64 version = 0, app_id = 0, n_objects = 0, fk = 0;
+  g_autofree char *journal = NULL;
+  int latest = n_migrations (self);
+  int rc;
+
+  if (!prepare_file (self->path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    goto sqlite_error;
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  /* No writable_schema and friends: SQL cannot corrupt the file. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+
+  /* Nothing below writes until the file is known to be ours and not
+   * too new.  These reads are also what finds a file that is not a
+   * database at all (SQLITE_NOTADB). */
+  if (!exec (db, self->path, "PRAGMA foreign_keys = OFF;", error) ||
+      !query_int (db, self->path, "PRAGMA user_version;", &version, error) ||
+      !query_int (db, self->path, "PRAGMA application_id;", &app_id, error) ||
+      !query_int (db, self->path, "SELECT count(*) FROM sqlite_master;", &n_objects, error))
+    goto fail;
+
+  if (version < 0)
+    {
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CORRUPT,
+                   _("The database “%s” has an invalid schema version %d"),
+                   self->path, (int) version);
+      goto fail;
+    }
+
+  if (version > latest)
+    {
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Holboo "
+                     "(schema version %d; this version knows up to %d). "
+                     "Update Holboo to open it; the file was not changed."),
+                   self->path, (int) version, latest);
+      goto fail;
+    }
+
+  if ((version == 0 && (app_id != 0 || n_objects != 0)) ||
+      (version > 0 && app_id != HOLBOO_APPLICATION_ID))
+    {
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CORRUPT,
+                   _("The file “%s” is a database of another program, not of Holboo"),
+                   self->path);
+      goto fail;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+
+  if (version < latest && !migrate (self, db, (int) version, latest, error))
+    goto fail;
+
+  /* WAL only now: switching it on rewrites the header, and a refused
+   * file must stay untouched. */
+  if (!query_text (db, self->path, "PRAGMA journal_mode = WAL;", &journal, error))
+    goto fail;
+  if (g_strcmp0 (journal, "wal") != 0)
+    {
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_FAILED,
+                   _("Database error in “%s”: %s"), self->path,
+                   "cannot switch to write-ahead logging");
+      goto fail;
+    }
+
+  if (!exec (db, self->path, "PRAGMA synchronous = NORMAL;", error) ||
+      !exec (db, self->path, "PRAGMA foreign_keys = ON;", error) ||
+      !query_int (db, self->path, "PRAGMA foreign_keys;", &fk, error))
+    goto fail;
+  if (fk != 1)
+    {
+      /* Only an SQLite built without foreign keys gets here. */
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_FAILED,
+                   _("Database error in “%s”: %s"), self->path,
+                   "SQLite does not enforce foreign keys");
+      goto fail;
+    }
+
+  self->schema_version = latest;
+  *out_db = db;
+  return TRUE;
+
+sqlite_error:
+  set_sqlite_error (error, self->path, db, rc);
+fail:
+  sqlite3_close_v2 (db);
+  return FALSE;
+}
+
+static gboolean
+holboo_store_initable_init (GInitable     *initable,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  HolbooStore *self = HOLBOO_STORE (initable);
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+
+  if (self->db != NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return open_database (self, cancellable, &self->db, error);
+}
+
+static void
+holboo_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = holboo_store_initable_init;
+}
+
+static void
+init_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_initable_init (G_INITABLE (source_object), cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+holboo_store_init_async (GAsyncInitable      *initable,
+                         int                  io_priority,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (initable, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, holboo_store_init_async);
+  g_task_set_priority (task, io_priority);
+  g_task_run_in_thread (task, init_in_thread);
+}
+
+static gboolean
+holboo_store_init_finish (GAsyncInitable  *initable,
+                          GAsyncResult    *result,
+                          GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, initable), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+holboo_store_async_initable_iface_init (GAsyncInitableIface *iface)
+{
+  iface->init_async = holboo_store_init_async;
+  iface->init_finish = holboo_store_init_finish;
+}
+
+static void
+holboo_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HolbooStore *self = HOLBOO_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+holboo_store_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  HolbooStore *self = HOLBOO_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+holboo_store_finalize (GObject *object)
+{
+  HolbooStore *self = HOLBOO_STORE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->test_migrations, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (holboo_store_parent_class)->finalize (object);
+}
+
+static void
+holboo_store_class_init (HolbooStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = holboo_store_get_property;
+  object_class->set_property = holboo_store_set_property;
+  object_class->finalize = holboo_store_finalize;
+
+  /**
+   * HolbooStore:path:
+   *
+   * The database file.  Its directory must exist.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+holboo_store_init (HolbooStore *self)
+{
+}
+
+/**
+ * holboo_store_new:
+ * @path: the database file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError in %HOLBOO_STORE_ERROR
+ *
+ * Opens (creating if needed) and upgrades the database at @path.
+ * Blocks on disk I/O: call it from a worker thread, a command-line tool
+ * or a test, never from the main loop of the app.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+HolbooStore *
+holboo_store_new (const char    *path,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (HOLBOO_TYPE_STORE, cancellable, error, "path", path, NULL);
+}
+
+/**
+ * holboo_store_new_async:
+ * @path: the database file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Does what holboo_store_new() does on a worker thread.
+ */
+void
+holboo_store_new_async (const char          *path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_async_initable_new_async (HOLBOO_TYPE_STORE, G_PRIORITY_DEFAULT, cancellable,
+                              callback, user_data, "path", path, NULL);
+}
+
+/**
+ * holboo_store_new_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError in %HOLBOO_STORE_ERROR
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+HolbooStore *
+holboo_store_new_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autoptr(GObject) source = g_async_result_get_source_object (result);
+  GObject *object;
+
+  g_return_val_if_fail (G_IS_ASYNC_INITABLE (source), NULL);
+
+  object = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, error);
+  return object != NULL ? HOLBOO_STORE (object) : NULL;
+}
+
+const char *
+holboo_store_get_path (HolbooStore *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+holboo_store_get_schema_version (HolbooStore *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_STORE (self), -1);
+
+  return self->schema_version;
+}
+
+/* The schema version this build creates and upgrades to. */
+int
+holboo_store_get_latest_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * holboo_store_get_meta:
+ * @self: an open store
+ * @key: the key
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL — with @error
+ *   set on failure, unset when there is no such key
+ */
+char *
+holboo_store_get_meta (HolbooStore  *self,
+                       const char   *key,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+  int rc;
+
+  g_return_val_if_fail (HOLBOO_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?1;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->path, self->db, rc);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/**
+ * holboo_store_set_meta:
+ * @self: an open store
+ * @key: the key
+ * @value: (nullable): the value, or %NULL to remove @key
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+holboo_store_set_meta (HolbooStore  *self,
+                       const char   *key,
+                       const char   *value,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HOLBOO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value != NULL)
+    rc = sqlite3_prepare_v2 (self->db,
+                             "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
+                             -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (self->db, "DELETE FROM meta WHERE key = ?1;", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK && value != NULL)
+    rc = sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->path, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3 *
+_holboo_store_get_db (HolbooStore *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+HolbooStore *
+_holboo_store_new_uninitialized (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (HOLBOO_TYPE_STORE, "path", path, NULL);
+}
+
+void
+_holboo_store_add_test_migration (HolbooStore *self,
+                                  const char  *sql)
+{
+  g_return_if_fail (HOLBOO_IS_STORE (self));
+  g_return_if_fail (self->db == NULL);
+  g_return_if_fail (sql != NULL);
+
+  if (self->test_migrations == NULL)
+    self->test_migrations = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->test_migrations, g_strdup (sql));
+}
