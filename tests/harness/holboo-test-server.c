@@ -1,0 +1,919 @@
+/* holboo-test-server.c — a private XMPP + TURN server on loopback
+ *
+ * Starts Prosody or ejabberd, plus coturn, on free loopback ports in a
+ * temporary directory (or a given state directory, for the demo), with a
+ * throw-away CA, and stops everything it started — also when the test
+ * process dies (see holboo-test-process.c). Every wait is bounded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "holboo-test-server"
+
+#include "config.h"
+
+#include "holboo-test-server.h"
+#include "holboo-test-server-private.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define DOMAIN             "localhost"
+#define HOST               "127.0.0.1"
+#define STATE_FILE         "harness.ini"
+#define STOP_TIMEOUT_MS    10000
+#define POLL_INTERVAL_US   (50 * 1000)
+#define PROBE_TIMEOUT_MS   1000
+#define STUN_TIMEOUT_MS    200
+#define LOG_TAIL_LINES     12
+
+struct _HolbooTestServer
+{
+  GObject               parent_instance;
+
+  HolbooTestServerKind  kind;
+  char                 *state_dir;     /* given, or the temporary one while started */
+  gboolean              temporary;
+  guint16               ports[HOLBOO_TEST_N_PORTS];
+  gboolean              fixed[HOLBOO_TEST_N_PORTS];
+  gboolean              ipv6;
+  char                 *turn_secret;
+  char                 *erlang_cookie;
+  guint                 start_timeout_s;
+  GPtrArray            *usernames;     /* in the order they were added */
+  GHashTable           *passwords;     /* username → password */
+
+  HolbooTestReaper     *reaper;
+  GSubprocess          *server;
+  GSubprocess          *turn;
+  gboolean              running;
+};
+
+G_DEFINE_FINAL_TYPE (HolbooTestServer, holboo_test_server, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_STATE_DIR,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const port_names[HOLBOO_TEST_N_PORTS] = {
+  "c2s", "direct-tls", "http", "https", "turn", "turns", "erlang-dist",
+};
+
+static const char *
+server_name (HolbooTestServer *self)
+{
+  return self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD ? "ejabberd" : "prosody";
+}
+
+static gboolean
+port_used (HolbooTestServer *self,
+           HolbooTestPort    port)
+{
+  return port != HOLBOO_TEST_PORT_ERLANG_DIST || self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD;
+}
+
+static HolbooTestSetup
+make_setup (HolbooTestServer *self,
+            const char       *cert_dir)
+{
+  HolbooTestSetup setup = {
+    .state_dir = self->state_dir,
+    .cert_dir = cert_dir,
+    .domain = DOMAIN,
+    .ports = self->ports,
+    .ipv6 = self->ipv6,
+    .turn_secret = self->turn_secret,
+    .erlang_cookie = self->erlang_cookie,
+    .timeout_s = self->start_timeout_s,
+  };
+
+  return setup;
+}
+
+static char *
+server_log_path (HolbooTestServer *self)
+{
+  g_autofree char *name = g_strconcat (server_name (self), ".log", NULL);
+
+  return g_build_filename (self->state_dir, name, NULL);
+}
+
+static char *
+turn_log_path (HolbooTestServer *self)
+{
+  return g_build_filename (self->state_dir, "turnserver.log", NULL);
+}
+
+/* The state file remembers what a state directory needs to be reused:
+ * the kind, the secrets and the ports of the last run. */
+static GKeyFile *
+load_state (HolbooTestServer  *self,
+            GError           **error)
+{
+  g_autoptr(GKeyFile) state = g_key_file_new ();
+  g_autofree char *path = g_build_filename (self->state_dir, STATE_FILE, NULL);
+  g_autofree char *kind = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&state);
+  if (!g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, error))
+    return NULL;
+
+  kind = g_key_file_get_string (state, "harness", "kind", NULL);
+  if (kind != NULL && g_strcmp0 (kind, server_name (self)) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   "The state directory %s holds a %s server, not %s",
+                   self->state_dir, kind, server_name (self));
+      return NULL;
+    }
+
+  return g_steal_pointer (&state);
+}
+
+static char *
+state_secret (GKeyFile   *state,
+              const char *key)
+{
+  g_autofree char *value = g_key_file_get_string (state, "harness", key, NULL);
+
+  if (value == NULL || value[0] == '\0' || strspn (value, "0123456789abcdef") != strlen (value))
+    return _holboo_test_random_secret ();
+  return g_steal_pointer (&value);
+}
+
+static gboolean
+save_state (HolbooTestServer  *self,
+            GKeyFile          *state,
+            GError           **error)
+{
+  g_autofree char *path = g_build_filename (self->state_dir, STATE_FILE, NULL);
+
+  g_key_file_set_string (state, "harness", "kind", server_name (self));
+  g_key_file_set_string (state, "harness", "turn-secret", self->turn_secret);
+  if (self->erlang_cookie != NULL)
+    g_key_file_set_string (state, "harness", "erlang-cookie", self->erlang_cookie);
+  for (guint i = 0; i < HOLBOO_TEST_N_PORTS; i++)
+    if (port_used (self, i))
+      g_key_file_set_integer (state, "ports", port_names[i], self->ports[i]);
+
+  return g_key_file_save_to_file (state, path, error);
+}
+
+static gboolean
+prepare_state_dir (HolbooTestServer  *self,
+                   GError           **error)
+{
+  if (self->state_dir == NULL)
+    {
+      self->state_dir = g_dir_make_tmp ("holboo-test-server-XXXXXX", error);
+      if (self->state_dir == NULL)
+        return FALSE;
+    }
+  else if (g_mkdir_with_parents (self->state_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot create the state directory %s: %s",
+                   self->state_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The path goes into Lua, YAML and shell files unquoted-safe only. */
+  if (strpbrk (self->state_dir, "\"'\\$`\n ") != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   "The state directory %s holds a quote, space, '$' or '\\';"
+                   " choose a plainer path", self->state_dir);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every program the start needs, found before anything is written, so a
+ * missing package is the first thing said. */
+static gboolean
+check_programs (HolbooTestServer  *self,
+                GError           **error)
+{
+  g_autofree char *openssl = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *ctl = NULL;
+  g_autofree char *turnserver = NULL;
+
+  if (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
+    {
+      server = _holboo_test_find_program ("HOLBOO_PROSODY", "prosody", "prosody", error);
+      if (server != NULL)
+        ctl = _holboo_test_find_program ("HOLBOO_PROSODYCTL", "prosodyctl", "prosody", error);
+    }
+  else
+    {
+      server = _holboo_test_find_program ("HOLBOO_EJABBERDCTL", "ejabberdctl", "ejabberd", error);
+      ctl = g_strdup (server);
+    }
+
+  if (ctl != NULL)
+    turnserver = _holboo_test_find_program ("HOLBOO_TURNSERVER", "turnserver", "coturn", error);
+  if (turnserver != NULL)
+    openssl = _holboo_test_find_program ("HOLBOO_OPENSSL", "openssl", "openssl", error);
+
+  return openssl != NULL;
+}
+
+static void
+set_exited_error (HolbooTestServer  *self,
+                  const char        *who,
+                  const char        *log_path,
+                  GError           **error)
+{
+  g_autofree char *tail = _holboo_test_log_tail (log_path, LOG_TAIL_LINES);
+  g_autofree char *extra = NULL;
+
+  if (self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD && g_str_equal (who, "ejabberd"))
+    {
+      g_autofree char *path = g_build_filename (self->state_dir, "logs", "ejabberd.log", NULL);
+      g_autofree char *more = _holboo_test_log_tail (path, LOG_TAIL_LINES);
+
+      extra = g_strdup_printf ("\nLast lines of %s:\n%s", path, more);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               "%s exited during start-up. Last lines of %s:\n%s%s",
+               who, log_path, tail, extra != NULL ? extra : "");
+}
+
+static gboolean
+wait_until_ready (HolbooTestServer  *self,
+                  GError           **error)
+{
+  g_autofree char *server_log = server_log_path (self);
+  g_autofree char *turn_log = turn_log_path (self);
+  g_autoptr(GError) last_error = NULL;
+  gint64 deadline = g_get_monotonic_time () + (gint64) self->start_timeout_s * G_USEC_PER_SEC;
+  gboolean server_ready = FALSE;
+  gboolean turn_ready = FALSE;
+  gboolean used[HOLBOO_TEST_N_PORTS];
+
+  for (guint i = 0; i < HOLBOO_TEST_N_PORTS; i++)
+    used[i] = port_used (self, i);
+
+  while (!server_ready || !turn_ready)
+    {
+      if (_holboo_test_subprocess_exited (self->server))
+        {
+          set_exited_error (self, server_name (self), server_log, error);
+          return FALSE;
+        }
+      if (_holboo_test_subprocess_exited (self->turn))
+        {
+          set_exited_error (self, "turnserver", turn_log, error);
+          return FALSE;
+        }
+      if (!_holboo_test_find_bind_error (server_log, server_name (self), self->ports, used, error) ||
+          !_holboo_test_find_bind_error (turn_log, "turnserver", self->ports, used, error))
+        return FALSE;
+
+      g_clear_error (&last_error);
+      if (!server_ready)
+        server_ready = _holboo_test_probe_xmpp (self->ports[HOLBOO_TEST_PORT_C2S], DOMAIN,
+                                                PROBE_TIMEOUT_MS, &last_error);
+      if (!turn_ready && server_ready)
+        turn_ready = _holboo_test_probe_stun (self->ports[HOLBOO_TEST_PORT_TURN],
+                                              STUN_TIMEOUT_MS, &last_error);
+      if (server_ready && turn_ready)
+        break;
+
+      if (g_get_monotonic_time () > deadline)
+        {
+          const char *who = server_ready ? "turnserver" : server_name (self);
+          g_autofree char *tail = _holboo_test_log_tail (server_ready ? turn_log : server_log,
+                                                         LOG_TAIL_LINES);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       "%s did not answer within %u s (%s). Last lines of %s:\n%s",
+                       who, self->start_timeout_s,
+                       last_error != NULL ? last_error->message : "no answer",
+                       server_ready ? turn_log : server_log, tail);
+          return FALSE;
+        }
+      g_usleep (POLL_INTERVAL_US);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+register_account (HolbooTestServer  *self,
+                  const char        *username,
+                  const char        *password,
+                  GError           **error)
+{
+  g_autofree char *cert_dir = g_build_filename (self->state_dir, "certs", NULL);
+  HolbooTestSetup setup = make_setup (self, cert_dir);
+
+  if (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
+    return _holboo_test_prosody_register (&setup, username, password, error);
+  return _holboo_test_ejabberd_register (&setup, username, password, error);
+}
+
+static gboolean
+register_all (HolbooTestServer  *self,
+              GError           **error)
+{
+  for (guint i = 0; i < self->usernames->len; i++)
+    {
+      const char *username = g_ptr_array_index (self->usernames, i);
+
+      if (!register_account (self, username,
+                             g_hash_table_lookup (self->passwords, username), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+stop_processes (HolbooTestServer *self)
+{
+  GSubprocess *processes[] = { self->server, self->turn };
+
+  _holboo_test_stop_groups (processes, G_N_ELEMENTS (processes), STOP_TIMEOUT_MS);
+  for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+    if (processes[i] != NULL && self->reaper != NULL)
+      _holboo_test_reaper_forget (self->reaper, processes[i]);
+
+  g_clear_object (&self->server);
+  g_clear_object (&self->turn);
+  if (self->running)
+    {
+      self->running = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+    }
+}
+
+static gboolean
+start_processes (HolbooTestServer  *self,
+                 GError           **error)
+{
+  g_autoptr(GKeyFile) state = NULL;
+  g_autofree char *cert_dir = NULL;
+  g_autofree char *server_log = NULL;
+  g_autofree char *turn_log = NULL;
+  g_auto(GStrv) server_argv = NULL;
+  g_auto(GStrv) turn_argv = NULL;
+  gboolean used[HOLBOO_TEST_N_PORTS];
+  HolbooTestSetup setup;
+
+  state = load_state (self, error);
+  if (state == NULL)
+    return FALSE;
+
+  self->ipv6 = _holboo_test_ipv6_available ();
+  for (guint i = 0; i < HOLBOO_TEST_N_PORTS; i++)
+    used[i] = port_used (self, i);
+  if (!_holboo_test_choose_ports (self->ports, self->fixed, used, self->ipv6, state, error))
+    return FALSE;
+  if (self->turn_secret == NULL)
+    self->turn_secret = state_secret (state, "turn-secret");
+  if (self->erlang_cookie == NULL && self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD)
+    self->erlang_cookie = state_secret (state, "erlang-cookie");
+  if (!save_state (self, state, error))
+    return FALSE;
+
+  cert_dir = g_build_filename (self->state_dir, "certs", NULL);
+  if (!_holboo_test_make_certs (cert_dir, DOMAIN, self->start_timeout_s, error))
+    return FALSE;
+
+  setup = make_setup (self, cert_dir);
+  if (!_holboo_test_coturn_configure (&setup, error))
+    return FALSE;
+  turn_argv = _holboo_test_coturn_argv (&setup, error);
+  if (turn_argv == NULL)
+    return FALSE;
+
+  if (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
+    {
+      /* prosodyctl writes accounts into the store before the server runs. */
+      if (!_holboo_test_prosody_configure (&setup, error) || !register_all (self, error))
+        return FALSE;
+      server_argv = _holboo_test_prosody_argv (&setup, error);
+    }
+  else
+    {
+      if (!_holboo_test_ejabberd_configure (&setup, error))
+        return FALSE;
+      server_argv = _holboo_test_ejabberd_argv (&setup, error);
+    }
+  if (server_argv == NULL)
+    return FALSE;
+
+  if (self->reaper == NULL)
+    {
+      self->reaper = _holboo_test_reaper_new (self->temporary ? self->state_dir : NULL, error);
+      if (self->reaper == NULL)
+        return FALSE;
+    }
+
+  turn_log = turn_log_path (self);
+  server_log = server_log_path (self);
+  self->turn = _holboo_test_reaper_spawn (self->reaper, (const char * const *) turn_argv,
+                                          self->state_dir, turn_log, error);
+  if (self->turn == NULL)
+    return FALSE;
+  self->server = _holboo_test_reaper_spawn (self->reaper, (const char * const *) server_argv,
+                                            self->state_dir, server_log, error);
+  if (self->server == NULL)
+    return FALSE;
+
+  if (!wait_until_ready (self, error))
+    return FALSE;
+
+  /* ejabberd takes accounts through its HTTP API once it runs. */
+  if (self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD && !register_all (self, error))
+    return FALSE;
+
+  self->running = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  g_debug ("%s running in %s, c2s port %u", server_name (self), self->state_dir,
+           self->ports[HOLBOO_TEST_PORT_C2S]);
+  return TRUE;
+}
+
+static void
+release_state_dir (HolbooTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->reaper, _holboo_test_reaper_free);
+  if (!self->temporary || self->state_dir == NULL)
+    return;
+
+  if (!_holboo_test_remove_tree (self->state_dir, &error))
+    g_debug ("%s", error->message);
+  g_clear_pointer (&self->state_dir, g_free);
+}
+
+static void
+holboo_test_server_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HolbooTestServer *self = HOLBOO_TEST_SERVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_STATE_DIR:
+      g_value_set_string (value, self->state_dir);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+holboo_test_server_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  HolbooTestServer *self = HOLBOO_TEST_SERVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+    case PROP_STATE_DIR:
+      self->state_dir = g_value_dup_string (value);
+      self->temporary = self->state_dir == NULL;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+holboo_test_server_dispose (GObject *object)
+{
+  HolbooTestServer *self = HOLBOO_TEST_SERVER (object);
+
+  stop_processes (self);
+  release_state_dir (self);
+
+  G_OBJECT_CLASS (holboo_test_server_parent_class)->dispose (object);
+}
+
+static void
+holboo_test_server_finalize (GObject *object)
+{
+  HolbooTestServer *self = HOLBOO_TEST_SERVER (object);
+
+  g_free (self->state_dir);
+  g_free (self->turn_secret);
+  g_free (self->erlang_cookie);
+  g_ptr_array_unref (self->usernames);
+  g_hash_table_unref (self->passwords);
+
+  G_OBJECT_CLASS (holboo_test_server_parent_class)->finalize (object);
+}
+
+static void
+holboo_test_server_class_init (HolbooTestServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = holboo_test_server_get_property;
+  object_class->set_property = holboo_test_server_set_property;
+  object_class->dispose = holboo_test_server_dispose;
+  object_class->finalize = holboo_test_server_finalize;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      HOLBOO_TEST_SERVER_KIND_PROSODY, HOLBOO_TEST_SERVER_KIND_EJABBERD,
+                      HOLBOO_TEST_SERVER_KIND_PROSODY,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE_DIR] =
+    g_param_spec_string ("state-dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+holboo_test_server_init (HolbooTestServer *self)
+{
+  const char *timeout = g_getenv ("HOLBOO_TEST_SERVER_TIMEOUT");
+
+  self->usernames = g_ptr_array_new_with_free_func (g_free);
+  self->passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->start_timeout_s = timeout != NULL ? (guint) g_ascii_strtoull (timeout, NULL, 10) : 0;
+}
+
+/**
+ * holboo_test_server_new:
+ * @kind: Prosody or ejabberd
+ * @state_dir: (nullable): a directory kept across runs (the demo), or %NULL
+ *   for a temporary one removed by holboo_test_server_stop()
+ */
+HolbooTestServer *
+holboo_test_server_new (HolbooTestServerKind  kind,
+                        const char           *state_dir)
+{
+  HolbooTestServer *self = g_object_new (HOLBOO_TYPE_TEST_SERVER,
+                                         "kind", kind, "state-dir", state_dir, NULL);
+
+  /* ejabberd needs 1.5–3 s idle and up to 11 s on a loaded machine. */
+  if (self->start_timeout_s == 0)
+    self->start_timeout_s = kind == HOLBOO_TEST_SERVER_KIND_EJABBERD ? 60 : 20;
+  return self;
+}
+
+/* Asks for a fixed port instead of a free one; start() fails naming it when
+ * it is taken. 0 goes back to picking a free one. */
+void
+holboo_test_server_set_port (HolbooTestServer *self,
+                             HolbooTestPort    port,
+                             guint16           number)
+{
+  g_return_if_fail (HOLBOO_IS_TEST_SERVER (self));
+  g_return_if_fail (port < HOLBOO_TEST_N_PORTS);
+  g_return_if_fail (!self->running);
+
+  self->ports[port] = number;
+  self->fixed[port] = number != 0;
+}
+
+void
+holboo_test_server_set_start_timeout (HolbooTestServer *self,
+                                      guint             seconds)
+{
+  g_return_if_fail (HOLBOO_IS_TEST_SERVER (self));
+  g_return_if_fail (seconds > 0);
+
+  self->start_timeout_s = seconds;
+}
+
+/* Before start() the account is created at start; while running, at once.
+ * Adding an existing account sets its password. */
+gboolean
+holboo_test_server_add_account (HolbooTestServer  *self,
+                                const char        *username,
+                                const char        *password,
+                                GError           **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+  g_return_val_if_fail (username != NULL && username[0] != '\0', FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->running && !register_account (self, username, password, error))
+    return FALSE;
+
+  if (!g_hash_table_contains (self->passwords, username))
+    g_ptr_array_add (self->usernames, g_strdup (username));
+  g_hash_table_insert (self->passwords, g_strdup (username), g_strdup (password));
+  return TRUE;
+}
+
+gboolean
+holboo_test_server_start (HolbooTestServer  *self,
+                          GError           **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->running)
+    return TRUE;
+
+  if (!check_programs (self, error) || !prepare_state_dir (self, error) ||
+      !start_processes (self, error))
+    {
+      stop_processes (self);
+      release_state_dir (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Stops everything it started (SIGTERM, SIGKILL after 10 s) and removes a
+ * temporary directory. */
+gboolean
+holboo_test_server_stop (HolbooTestServer  *self,
+                         GError           **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stop_processes (self);
+  release_state_dir (self);
+  return TRUE;
+}
+
+/* Stops the servers and starts them again on the same ports and state, as
+ * a client sees a server restart. */
+gboolean
+holboo_test_server_restart (HolbooTestServer  *self,
+                            GError           **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!self->running)
+    return holboo_test_server_start (self, error);
+
+  stop_processes (self);
+  for (guint i = 0; i < HOLBOO_TEST_N_PORTS; i++)
+    if (port_used (self, i))
+      self->fixed[i] = TRUE;
+
+  if (!start_processes (self, error))
+    {
+      stop_processes (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* FALSE, naming the server and its log, when a process it started died. */
+gboolean
+holboo_test_server_check_running (HolbooTestServer  *self,
+                                  GError           **error)
+{
+  g_autofree char *server_log = NULL;
+  g_autofree char *turn_log = NULL;
+  g_autofree char *tail = NULL;
+  const char *who = NULL;
+  const char *log = NULL;
+
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+
+  if (!self->running)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "The test server is not running");
+      return FALSE;
+    }
+
+  server_log = server_log_path (self);
+  turn_log = turn_log_path (self);
+  if (_holboo_test_subprocess_exited (self->server))
+    who = server_name (self), log = server_log;
+  else if (_holboo_test_subprocess_exited (self->turn))
+    who = "turnserver", log = turn_log;
+  else
+    return TRUE;
+
+  tail = _holboo_test_log_tail (log, LOG_TAIL_LINES);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE,
+               "%s exited. Last lines of %s:\n%s", who, log, tail);
+  return FALSE;
+}
+
+HolbooTestServerKind
+holboo_test_server_get_kind (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), HOLBOO_TEST_SERVER_KIND_PROSODY);
+
+  return self->kind;
+}
+
+gboolean
+holboo_test_server_get_running (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+
+  return self->running;
+}
+
+/* The XMPP domain; also the name the certificate and every URL use. */
+const char *
+holboo_test_server_get_domain (HolbooTestServer *self)
+{
+  return DOMAIN;
+}
+
+/* The address to connect to (the servers also listen on ::1 when it can be
+ * bound); TLS identity is the domain. */
+const char *
+holboo_test_server_get_host (HolbooTestServer *self)
+{
+  return HOST;
+}
+
+guint16
+holboo_test_server_get_port (HolbooTestServer *self,
+                             HolbooTestPort    port)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), 0);
+  g_return_val_if_fail (port < HOLBOO_TEST_N_PORTS, 0);
+
+  return port_used (self, port) ? self->ports[port] : 0;
+}
+
+const char *
+holboo_test_server_get_port_name (HolbooTestPort port)
+{
+  g_return_val_if_fail (port < HOLBOO_TEST_N_PORTS, NULL);
+
+  return port_names[port];
+}
+
+char *
+holboo_test_server_dup_websocket_url (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  return g_strdup_printf ("wss://%s:%u/xmpp-websocket", DOMAIN,
+                          self->ports[HOLBOO_TEST_PORT_HTTPS]);
+}
+
+char *
+holboo_test_server_dup_bosh_url (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  return g_strdup_printf ("https://%s:%u/%s", DOMAIN, self->ports[HOLBOO_TEST_PORT_HTTPS],
+                          self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD ? "bosh" : "http-bind");
+}
+
+const char *
+holboo_test_server_get_muc_service (HolbooTestServer *self)
+{
+  return "conference." DOMAIN;
+}
+
+/* The XEP-0363 component; its slots point at https://localhost:<https port>/. */
+const char *
+holboo_test_server_get_upload_service (HolbooTestServer *self)
+{
+  return "upload." DOMAIN;
+}
+
+const char *
+holboo_test_server_get_turn_secret (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  return self->turn_secret;
+}
+
+/* The throw-away CA a client must trust (e.g. with a GTlsFileDatabase). */
+char *
+holboo_test_server_dup_ca_file (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  if (self->state_dir == NULL)
+    return NULL;
+  return g_build_filename (self->state_dir, "certs", "ca.crt", NULL);
+}
+
+const char *
+holboo_test_server_get_state_dir (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  return self->state_dir;
+}
+
+gboolean
+holboo_test_server_get_temporary (HolbooTestServer *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+
+  return self->temporary;
+}
+
+GStrv
+holboo_test_server_dup_log_files (HolbooTestServer *self)
+{
+  g_autoptr(GStrvBuilder) logs = g_strv_builder_new ();
+  g_autofree char *server_log = NULL;
+  g_autofree char *turn_log = NULL;
+
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  if (self->state_dir == NULL)
+    return g_strv_builder_end (logs);
+
+  server_log = server_log_path (self);
+  turn_log = turn_log_path (self);
+  g_strv_builder_add (logs, server_log);
+  if (self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD)
+    {
+      g_autofree char *main_log = g_build_filename (self->state_dir, "logs", "ejabberd.log", NULL);
+      g_autofree char *error_log = g_build_filename (self->state_dir, "logs", "error.log", NULL);
+
+      g_strv_builder_add (logs, main_log);
+      g_strv_builder_add (logs, error_log);
+    }
+  g_strv_builder_add (logs, turn_log);
+  return g_strv_builder_end (logs);
+}
+
+GStrv
+holboo_test_server_dup_accounts (HolbooTestServer *self)
+{
+  g_autoptr(GStrvBuilder) accounts = g_strv_builder_new ();
+
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  for (guint i = 0; i < self->usernames->len; i++)
+    g_strv_builder_add (accounts, g_ptr_array_index (self->usernames, i));
+  return g_strv_builder_end (accounts);
+}
+
+const char *
+holboo_test_server_get_password (HolbooTestServer *self,
+                                 const char       *username)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
+
+  return g_hash_table_lookup (self->passwords, username);
+}
+
+/* The process group leaders it started and that still run: the servers and
+ * the reaper. A test can check none is left after stop(). */
+GArray *
+holboo_test_server_dup_pids (HolbooTestServer *self)
+{
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (GPid));
+  GSubprocess *processes[] = { self->server, self->turn };
+
+  for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+    if (processes[i] != NULL)
+      {
+        GPid pid = _holboo_test_subprocess_pid (processes[i]);
+
+        g_array_append_val (pids, pid);
+      }
+  if (self->reaper != NULL)
+    {
+      GPid pid = _holboo_test_reaper_get_pid (self->reaper);
+
+      g_array_append_val (pids, pid);
+    }
+
+  return pids;
+}
