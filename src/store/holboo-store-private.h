@@ -12,6 +12,26 @@
 
 G_BEGIN_DECLS
 
+/* "Hlbo" (0x486c626f) in the database header, PRAGMA application_id:
+ * a Holboo database is recognisable, and another program's database is
+ * never adopted by mistake. */
+#define HOLBOO_STORE_APPLICATION_ID 1215062639
+
+void         _holboo_store_set_sqlite_error    (GError     **error,
+                                                const char  *path,
+                                                sqlite3     *db,
+                                                int          rc);
+
+/* holboo-store-schema.c.  @extra (nullable): test migrations numbered
+ * after the real ones. */
+int          _holboo_store_schema_latest       (void);
+gboolean     _holboo_store_migrate             (sqlite3     *db,
+                                                const char  *path,
+                                                GPtrArray   *extra,
+                                                int          from,
+                                                int          to,
+                                                GError     **error);
+
 /* The connection, for the statements of other store files.  Valid for
  * the life of @self once it is initialised; opened with
  * SQLITE_OPEN_FULLMUTEX. */

@@ -64,39 +64,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define BUSY_TIMEOUT_MS 5000
 
-/* "Hlbo" (0x486c626f) in the database header, PRAGMA application_id:
- * a Holboo database is recognisable, and another program's database is
- * never adopted by mistake. */
-#define HOLBOO_APPLICATION_ID 1215062639
-
-/* Numbered forward migrations: migrations[i] takes the schema from
- * version i to version i + 1.  Never change an entry once it has been
- * released: append a new one, and add its fixture database with
- * tests/unit/store-fixtures/make-fixtures.py. */
-static const char * const migrations[] = {
-  /* 1: facts about this database and its account, as key/value pairs. */
-  "PRAGMA application_id = 1215062639;"
-  "CREATE TABLE meta ("
-  "  key   TEXT PRIMARY KEY NOT NULL,"
-  "  value TEXT NOT NULL"
-  ") STRICT, WITHOUT ROWID;",
-};
-
-static int
-n_migrations (HolbooStore *self)
-{
-  return G_N_ELEMENTS (migrations) + (self->test_migrations != NULL ? self->test_migrations->len : 0);
-}
-
-static const char *
-migration_sql (HolbooStore *self,
-               int          index)
-{
-  if (index < (int) G_N_ELEMENTS (migrations))
-    return migrations[index];
-  return g_ptr_array_index (self->test_migrations, index - G_N_ELEMENTS (migrations));
-}
-
 static HolbooStoreError
 error_code_for_sqlite (int rc)
 {
@@ -115,11 +82,11 @@ error_code_for_sqlite (int rc)
     }
 }
 
-static void
-set_sqlite_error (GError     **error,
-                  const char  *path,
-                  sqlite3     *db,
-                  int          rc)
+void
+_holboo_store_set_sqlite_error (GError     **error,
+                                const char  *path,
+                                sqlite3     *db,
+                                int          rc)
 {
   HolbooStoreError code = error_code_for_sqlite (rc);
   const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
@@ -152,7 +119,7 @@ exec (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, db, rc);
+      _holboo_store_set_sqlite_error (error, path, db, rc);
       return FALSE;
     }
   return TRUE;
@@ -179,7 +146,7 @@ query_int (sqlite3     *db,
       return TRUE;
     }
 
-  set_sqlite_error (error, path, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+  _holboo_store_set_sqlite_error (error, path, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
   sqlite3_finalize (stmt);
   return FALSE;
 }
@@ -204,7 +171,7 @@ query_text (sqlite3     *db,
       return TRUE;
     }
 
-  set_sqlite_error (error, path, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+  _holboo_store_set_sqlite_error (error, path, db, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
   sqlite3_finalize (stmt);
   return FALSE;
 }
@@ -283,72 +250,6 @@ prepare_file (const char  *path,
   return TRUE;
 }
 
-/* All pending migrations run in one transaction: the file ends up fully
- * upgraded or exactly as it was. */
-static gboolean
-migrate (HolbooStore  *self,
-         sqlite3      *db,
-         int           from,
-         int           to,
-         GError      **error)
-{
-  g_autofree char *cause = NULL;
-  int version = from;
-
-  g_debug ("Upgrading %s from schema version %d to %d", self->path, from, to);
-
-  if (!exec (db, self->path, "BEGIN IMMEDIATE;", error))
-    return FALSE;
-
-  for (; version < to; version++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
-      int rc;
-
-      rc = sqlite3_exec (db, migration_sql (self, version), NULL, NULL, NULL);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (db, set_version, NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        {
-          cause = g_strdup (sqlite3_errmsg (db));
-          break;
-        }
-    }
-
-  /* Migrations run with foreign keys off (SQLite's advice for table
-   * rebuilds), so check them before committing. */
-  if (cause == NULL)
-    {
-      sqlite3_stmt *stmt = NULL;
-      int rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check;", -1, &stmt, NULL);
-
-      if (rc == SQLITE_OK)
-        rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        cause = g_strdup_printf ("foreign key violation in table %s", sqlite3_column_text (stmt, 0));
-      else if (rc != SQLITE_DONE)
-        cause = g_strdup (sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-    }
-
-  if (cause == NULL && sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK)
-    cause = g_strdup (sqlite3_errmsg (db));
-
-  if (cause != NULL)
-    {
-      /* Some errors (disk full, I/O) already rolled back. */
-      if (!sqlite3_get_autocommit (db))
-        sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_MIGRATION_FAILED,
-                   _("Cannot upgrade the database “%s” from schema version %d to %d: %s. "
-                     "The file was left unchanged."),
-                   self->path, from, MIN (version + 1, to), cause);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 open_database (HolbooStore   *self,
                GCancellable  *cancellable,
@@ -358,7 +259,8 @@ open_database (HolbooStore   *self,
   sqlite3 *db = NULL;
   sqlite3_int64 version = 0, app_id = 0, n_objects = 0, fk = 0;
   g_autofree char *journal = NULL;
-  int latest = n_migrations (self);
+  int latest = _holboo_store_schema_latest () +
+               (self->test_migrations != NULL ? (int) self->test_migrations->len : 0);
   int rc;
 
   if (!prepare_file (self->path, error))
@@ -401,7 +303,7 @@ open_database (HolbooStore   *self,
     }
 
   if ((version == 0 && (app_id != 0 || n_objects != 0)) ||
-      (version > 0 && app_id != HOLBOO_APPLICATION_ID))
+      (version > 0 && app_id != HOLBOO_STORE_APPLICATION_ID))
     {
       g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CORRUPT,
                    _("The file “%s” is a database of another program, not of Holboo"),
@@ -412,7 +314,8 @@ open_database (HolbooStore   *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
 
-  if (version < latest && !migrate (self, db, (int) version, latest, error))
+  if (version < latest &&
+      !_holboo_store_migrate (db, self->path, self->test_migrations, (int) version, latest, error))
     goto fail;
 
   /* WAL only now: switching it on rewrites the header, and a refused
@@ -445,7 +348,7 @@ open_database (HolbooStore   *self,
   return TRUE;
 
 sqlite_error:
-  set_sqlite_error (error, self->path, db, rc);
+  _holboo_store_set_sqlite_error (error, self->path, db, rc);
 fail:
   sqlite3_close_v2 (db);
   return FALSE;
@@ -680,90 +583,7 @@ holboo_store_get_schema_version (HolbooStore *self)
 int
 holboo_store_get_latest_schema_version (void)
 {
-  return G_N_ELEMENTS (migrations);
-}
-
-/**
- * holboo_store_get_meta:
- * @self: an open store
- * @key: the key
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the value, or %NULL — with @error
- *   set on failure, unset when there is no such key
- */
-char *
-holboo_store_get_meta (HolbooStore  *self,
-                       const char   *key,
-                       GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-  int rc;
-
-  g_return_val_if_fail (HOLBOO_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?1;", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    set_sqlite_error (error, self->path, self->db, rc);
-
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/**
- * holboo_store_set_meta:
- * @self: an open store
- * @key: the key
- * @value: (nullable): the value, or %NULL to remove @key
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-holboo_store_set_meta (HolbooStore  *self,
-                       const char   *key,
-                       const char   *value,
-                       GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (HOLBOO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  if (value != NULL)
-    rc = sqlite3_prepare_v2 (self->db,
-                             "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
-                             -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (self->db, "DELETE FROM meta WHERE key = ?1;", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (rc == SQLITE_OK && value != NULL)
-    rc = sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->path, self->db, rc);
-      return FALSE;
-    }
-  return TRUE;
+  return _holboo_store_schema_latest ();
 }
 
 sqlite3 *

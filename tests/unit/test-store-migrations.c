@@ -1,0 +1,257 @@
+/* test-store-migrations.c: HolbooStore — fixtures of every schema version,
+ * failed and newer migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-store-migrations"
+
+#include "config.h"
+
+#include "holboo-test-util.h"
+#include "store-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Every schema version that was ever released upgrades to exactly the
+ * schema a fresh database gets, and keeps its data. */
+static void
+test_fixtures_upgrade (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh_path = g_build_filename (f->tmp, "fresh.db", NULL);
+  g_autofree char *fresh = NULL;
+  int latest = holboo_store_get_latest_schema_version ();
+
+  {
+    g_autoptr(HolbooStore) store = holboo_store_new (fresh_path, NULL, &error);
+    g_assert_no_error (error);
+  }
+  fresh = describe_schema (fresh_path);
+  g_test_message ("fresh schema:\n%s", fresh);
+
+  for (int v = 0; v <= latest; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", v);
+      g_autofree char *path = g_build_filename (f->tmp, name, NULL);
+      g_autofree char *src = g_test_build_filename (G_TEST_DIST, "unit", "store-fixtures", name, NULL);
+      g_autofree char *upgraded = NULL;
+      g_autofree char *before = NULL;
+      g_autoptr(HolbooStore) store = NULL;
+      sqlite3 *raw;
+
+      if (!g_file_test (src, G_FILE_TEST_EXISTS))
+        g_error ("No fixture for schema version %d: add it to "
+                 "tests/unit/store-fixtures/make-fixtures.py and run it", v);
+
+      copy_fixture (name, path);
+      raw = raw_open (path);
+      g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, v);
+      sqlite3_close (raw);
+      before = describe_schema (path);
+
+      store = holboo_store_new (path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (holboo_store_get_schema_version (store), ==, latest);
+      g_assert_cmpuint (holboo_test_file_mode (path), ==, 0600);
+
+      upgraded = describe_schema (path);
+      g_assert_cmpstr (upgraded, ==, fresh);
+      if (v == latest)
+        g_assert_cmpstr (before, ==, fresh);
+
+      if (v >= 1)
+        {
+          g_autofree char *fv = holboo_store_get_meta (store, "fixture-version", &error);
+          g_autofree char *uni = holboo_store_get_meta (store, "unicode", &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (atoi (fv), ==, 1);
+          g_assert_cmpstr (uni, ==, "Холбоо ✓");
+        }
+    }
+
+  /* No fixture for a version that does not exist yet: the fixture set
+   * and the migrations move together. */
+  {
+    g_autofree char *name = g_strdup_printf ("v%d.db", latest + 1);
+    g_autofree char *src = g_test_build_filename (G_TEST_DIST, "unit", "store-fixtures", name, NULL);
+
+    g_assert_false (g_file_test (src, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_failed_migration (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  g_autofree char *latest_name = g_strdup_printf ("v%d.db", holboo_store_get_latest_schema_version ());
+  int latest = holboo_store_get_latest_schema_version ();
+
+  copy_fixture (latest_name, f->path);
+  before = read_bytes (f->path);
+  schema_before = describe_schema (f->path);
+
+  /* The migration does real work before it fails. */
+  store = _holboo_store_new_uninitialized (f->path);
+  _holboo_store_add_test_migration (store,
+                                    "CREATE TABLE extra (x INTEGER);"
+                                    "INSERT INTO extra VALUES (1);"
+                                    "INSERT INTO no_such_table VALUES (1);");
+  g_assert_false (g_initable_init (G_INITABLE (store), NULL, &error));
+  g_assert_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_MIGRATION_FAILED);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "no_such_table"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* Nothing changed: same bytes, no journal left behind. */
+  assert_unchanged (f->path, before);
+  assert_no_side_files (f->path);
+  schema_after = describe_schema (f->path);
+  g_assert_cmpstr (schema_after, ==, schema_before);
+
+  /* And the file still opens normally. */
+  store = holboo_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (holboo_store_get_schema_version (store), ==, latest);
+
+  /* The same for a database already in WAL mode, as Holboo leaves it. */
+  g_assert_true (holboo_store_set_meta (store, "kept", "yes", &error));
+  g_clear_object (&store);
+  g_clear_pointer (&before, g_bytes_unref);
+  before = read_bytes (f->path);
+
+  store = _holboo_store_new_uninitialized (f->path);
+  _holboo_store_add_test_migration (store,
+                                    "CREATE TABLE extra (x INTEGER);"
+                                    "INSERT INTO meta VALUES ('kept', 'no') "
+                                    "  ON CONFLICT (key) DO UPDATE SET value = excluded.value;"
+                                    "SELECT no_such_function ();");
+  g_assert_false (g_initable_init (G_INITABLE (store), NULL, &error));
+  g_assert_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_MIGRATION_FAILED);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  assert_unchanged (f->path, before);
+
+  store = holboo_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *kept = holboo_store_get_meta (store, "kept", &error);
+    g_assert_cmpstr (kept, ==, "yes");
+  }
+}
+
+/* Pending migrations are one transaction: when the last fails, the
+ * earlier ones are rolled back too. */
+static void
+test_failed_migration_chain (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  sqlite3 *raw;
+
+  copy_fixture ("v0.db", f->path);
+  before = read_bytes (f->path);
+
+  store = _holboo_store_new_uninitialized (f->path);
+  _holboo_store_add_test_migration (store, "CREATE TABLE ok_one (x INTEGER);");
+  _holboo_store_add_test_migration (store, "CREATE TABLE broken (;");
+  g_assert_false (g_initable_init (G_INITABLE (store), NULL, &error));
+  g_assert_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_MIGRATION_FAILED);
+  g_clear_object (&store);
+
+  assert_unchanged (f->path, before);
+  raw = raw_open (f->path);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_master"), ==, 0);
+  sqlite3_close (raw);
+}
+
+/* A migration that leaves a dangling foreign key is refused. */
+static void
+test_failed_migration_foreign_key (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStore) store = NULL;
+
+  store = _holboo_store_new_uninitialized (f->path);
+  _holboo_store_add_test_migration (store,
+                                    "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+                                    "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+                                    "  parent_id INTEGER NOT NULL REFERENCES parent (id));"
+                                    "INSERT INTO child VALUES (1, 42);");
+  g_assert_false (g_initable_init (G_INITABLE (store), NULL, &error));
+  g_assert_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_MIGRATION_FAILED);
+  g_assert_nonnull (strstr (error->message, "child"));
+}
+
+/* Foreign keys are enforced once the store is open; and a database
+ * from a "newer Holboo" (one more migration) is refused by this one. */
+static void
+test_foreign_keys_and_too_new (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  int latest = holboo_store_get_latest_schema_version ();
+  char *msg = NULL;
+  sqlite3 *db;
+  int rc;
+
+  store = _holboo_store_new_uninitialized (f->path);
+  _holboo_store_add_test_migration (store,
+                                    "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+                                    "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+                                    "  parent_id INTEGER NOT NULL REFERENCES parent (id));");
+  g_assert_true (g_initable_init (G_INITABLE (store), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (holboo_store_get_schema_version (store), ==, latest + 1);
+
+  db = _holboo_store_get_db (store);
+  rc = sqlite3_exec (db, "INSERT INTO child VALUES (1, 42);", NULL, NULL, &msg);
+  /* The store turned extended result codes on. */
+  g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  sqlite3_free (msg);
+  g_clear_object (&store);
+
+  /* This build knows one version less. */
+  before = read_bytes (f->path);
+  store = holboo_store_new (f->path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_test_message ("%s", error->message);
+  assert_unchanged (f->path, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/migrations/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("fixtures-upgrade", test_fixtures_upgrade);
+  ADD ("failed-migration", test_failed_migration);
+  ADD ("failed-migration-chain", test_failed_migration_chain);
+  ADD ("failed-migration-foreign-key", test_failed_migration_foreign_key);
+  ADD ("foreign-keys-and-too-new", test_foreign_keys_and_too_new);
+#undef ADD
+
+  return g_test_run ();
+}
