@@ -1,4 +1,4 @@
-/* holboo-xml-node-private.h: fast constructors for the stream parser
+/* holboo-xml-node-private.h: node internals shared inside the xmpp layer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,34 @@
 #include "holboo-xml-node.h"
 
 G_BEGIN_DECLS
+
+/* Each attribute is one block "name\0value\0ns\0" owned through ->name. */
+typedef struct {
+  char       *name;   /* start of the block */
+  const char *value;  /* inside the block */
+  const char *ns;     /* inside the block, or NULL */
+} HolbooXmlAttr;
+
+/* Mixed content: character data that follows a child element is kept
+ * as text nodes (name == NULL) in the children list, in document order,
+ * and the element is marked ->mixed; ->text still holds all of it. */
+struct _HolbooXmlNode
+{
+  gatomicrefcount  ref_count;
+  guint            n_attrs;
+  guint            attrs_size;
+  gboolean         mixed;
+  HolbooXmlNode   *parent;       /* not a reference */
+  HolbooXmlNode   *first_child;  /* references, chained through ->next */
+  HolbooXmlNode   *last_child;
+  HolbooXmlNode   *next;
+  const char      *name;         /* NULL for a text node */
+  const char      *ns;           /* NULL for no namespace */
+  char            *text;         /* NULL or all direct character data */
+  gsize            text_len;
+  HolbooXmlAttr   *attrs;
+  char             storage[];    /* name and ns */
+};
 
 /* These skip the checks of the public builders: the parser has already
  * checked names, UTF-8 and duplicate attributes.  Strings are given with

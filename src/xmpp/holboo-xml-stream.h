@@ -73,14 +73,19 @@ typedef enum {
  *   whitespace between stanzas.  Default 1 MiB.
  * @max_depth: the deepest nesting inside a stanza, the stanza itself
  *   being depth 1.  Default 64.
+ * @max_tag_size: the most bytes one unfinished tag (a start tag with its
+ *   attributes) may hold on a TCP stream, since expat rescans it on every
+ *   feed.  Text is not affected.  Default 16 KiB.
  */
 typedef struct {
   gsize max_stanza_size;
   guint max_depth;
+  gsize max_tag_size;
 } HolbooXmlLimits;
 
 #define HOLBOO_XML_DEFAULT_MAX_STANZA_SIZE (1024 * 1024)
 #define HOLBOO_XML_DEFAULT_MAX_DEPTH       64
+#define HOLBOO_XML_DEFAULT_MAX_TAG_SIZE    (16 * 1024)
 
 #define HOLBOO_TYPE_XML_STREAM (holboo_xml_stream_get_type ())
 
