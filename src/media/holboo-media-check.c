@@ -114,8 +114,9 @@ holboo_media_check_elements (const HolbooMediaRequirement  *requirements,
       if (missing->len > 0)
         g_string_append (missing, ", ");
       /* TRANSLATORS: a missing GStreamer element and the Debian package
-       * that ships it, e.g. "webrtcbin (gstreamer1.0-plugins-bad)" */
-      g_string_append_printf (missing, _("%s (%s)"), req->element, req->package);
+         that ships it, e.g. "webrtcbin (gstreamer1.0-plugins-bad)" */
+      g_string_append_printf (missing, C_("missing GStreamer element", "%s (%s)"),
+                              req->element, req->package);
 
       if (!g_ptr_array_find_with_equal_func (packages, req->package, g_str_equal, NULL))
         g_ptr_array_add (packages, (gpointer) req->package);
