@@ -14,6 +14,9 @@
 #define PICK_ATTEMPTS   64
 #define PROBE_BUFFER    4096
 #define FEATURES_LIMIT  (64 * 1024)
+#define POLL_INTERVAL_US (50 * 1000)
+#define PROBE_TIMEOUT_MS 1000
+#define STUN_TIMEOUT_MS  200
 
 static GSocket *
 bind_loopback (GSocketFamily   family,
@@ -116,7 +119,7 @@ _holboo_test_pick_port (gboolean        udp_too,
       g_clear_object (&socket);
 
       for (guint i = 0; i < n_taken; i++)
-        clash |= taken[i] == port || (taken[i] != 0 && taken[i] + 1 == port);
+        clash |= taken[i] == port;
       if (clash)
         continue;
 
@@ -325,4 +328,64 @@ _holboo_test_find_bind_error (const char     *log_path,
       }
 
   return TRUE;
+}
+
+/* Polls until the XMPP server answers a stream header with its features
+ * and coturn answers STUN; fails early, quoting the logs, when either exits
+ * or logs that one of our ports is taken, and at the latest after
+ * timeout_s. */
+gboolean
+_holboo_test_wait_ready (const HolbooTestStarting  *starting,
+                         GError                   **error)
+{
+  const char *turn_logs[] = { starting->turn_log, NULL };
+  g_autoptr(GError) last_error = NULL;
+  gint64 deadline = g_get_monotonic_time () + (gint64) starting->timeout_s * G_USEC_PER_SEC;
+  gboolean server_ready = FALSE;
+  gboolean turn_ready = FALSE;
+
+  while (TRUE)
+    {
+      if (_holboo_test_subprocess_exited (starting->server))
+        {
+          _holboo_test_set_log_error (error, G_IO_ERROR_FAILED, starting->server_logs,
+                                      "%s exited during start-up", starting->server_name);
+          return FALSE;
+        }
+      if (_holboo_test_subprocess_exited (starting->turn))
+        {
+          _holboo_test_set_log_error (error, G_IO_ERROR_FAILED, turn_logs,
+                                      "turnserver exited during start-up");
+          return FALSE;
+        }
+      for (guint i = 0; starting->server_logs[i] != NULL; i++)
+        if (!_holboo_test_find_bind_error (starting->server_logs[i], starting->server_name,
+                                           starting->ports, starting->used, error))
+          return FALSE;
+      if (!_holboo_test_find_bind_error (starting->turn_log, "turnserver",
+                                         starting->ports, starting->used, error))
+        return FALSE;
+
+      g_clear_error (&last_error);
+      if (!server_ready)
+        server_ready = _holboo_test_probe_xmpp (starting->ports[HOLBOO_TEST_PORT_C2S],
+                                                starting->domain, PROBE_TIMEOUT_MS, &last_error);
+      if (!turn_ready && server_ready)
+        turn_ready = _holboo_test_probe_stun (starting->ports[HOLBOO_TEST_PORT_TURN],
+                                              STUN_TIMEOUT_MS, &last_error);
+      if (server_ready && turn_ready)
+        return TRUE;
+
+      if (g_get_monotonic_time () > deadline)
+        {
+          _holboo_test_set_log_error (error, G_IO_ERROR_TIMED_OUT,
+                                      server_ready ? turn_logs : starting->server_logs,
+                                      "%s did not answer within %u s (%s)",
+                                      server_ready ? "turnserver" : starting->server_name,
+                                      starting->timeout_s,
+                                      last_error != NULL ? last_error->message : "no answer");
+          return FALSE;
+        }
+      g_usleep (POLL_INTERVAL_US);
+    }
 }

@@ -17,9 +17,12 @@
 #include "holboo-test-server-private.h"
 
 #include <gio/gunixoutputstream.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +34,7 @@
 #define KILL_TIMEOUT_MS  3000
 #define LOG_TAIL_BYTES   (64 * 1024)
 #define REAPER_TIMEOUT_MS 8000
+#define LOG_TAIL_LINES   12
 
 struct _HolbooTestReaper {
   GSubprocess *process;
@@ -44,23 +48,49 @@ reaper_child_setup (gpointer user_data)
   setsid ();
 }
 
+typedef struct {
+  int reaper_fd;  /* the reaper's pipe */
+  int pid_fd;     /* tells the parent the pid, even if the child dies at once */
+} ChildSetup;
+
+static gboolean
+write_all (int         fd,
+           const void *data,
+           size_t      len)
+{
+  size_t done = 0;
+
+  while (done < len)
+    {
+      ssize_t r = write (fd, (const char *) data + done, len - done);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        return FALSE;
+      done += (size_t) r;
+    }
+
+  return TRUE;
+}
+
 static void
 server_child_setup (gpointer user_data)
 {
   /* Runs in the forked child between fork and exec, so only
    * async-signal-safe calls. The child still holds the pipe here, so the
    * reaper cannot see EOF before it has read this line. */
-  int fd = GPOINTER_TO_INT (user_data);
+  const ChildSetup *setup = user_data;
   char line[32];
   char digits[16];
   size_t n_digits = 0;
   size_t len = 0;
-  size_t done = 0;
   pid_t pid;
+  pid_t own_pid;
 
   setpgid (0, 0);
 
-  pid = getpid ();
+  own_pid = pid = getpid ();
   do
     {
       digits[n_digits++] = (char) ('0' + pid % 10);
@@ -73,16 +103,10 @@ server_child_setup (gpointer user_data)
     line[len++] = digits[--n_digits];
   line[len++] = '\n';
 
-  while (done < len)
-    {
-      ssize_t r = write (fd, line + done, len - done);
-
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r <= 0)
-        _exit (127);  /* never run a server the reaper does not know */
-      done += (size_t) r;
-    }
+  /* Never run a server the reaper does not know. */
+  if (!write_all (setup->reaper_fd, line, len))
+    _exit (127);
+  write_all (setup->pid_fd, &own_pid, sizeof own_pid);
 }
 
 static gboolean
@@ -90,24 +114,12 @@ reaper_write (HolbooTestReaper *reaper,
               const char       *line)
 {
   size_t len = strlen (line);
-  size_t done = 0;
 
   /* Writing to a pipe whose reader is gone raises SIGPIPE. */
   if (reaper->fd < 0 || _holboo_test_subprocess_exited (reaper->process))
     return FALSE;
 
-  while (done < len)
-    {
-      ssize_t r = write (reaper->fd, line + done, len - done);
-
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r <= 0)
-        return FALSE;
-      done += (size_t) r;
-    }
-
-  return TRUE;
+  return write_all (reaper->fd, line, len);
 }
 
 HolbooTestReaper *
@@ -119,6 +131,7 @@ _holboo_test_reaper_new (const char  *temp_dir,
   g_autofree char *script_text = NULL;
   HolbooTestReaper *reaper;
   GOutputStream *stdin_pipe;
+  const char *identifier;
 
   script_text = _holboo_test_expand ("reaper.sh", NULL, error);
   if (script_text == NULL)
@@ -144,8 +157,16 @@ _holboo_test_reaper_new (const char  *temp_dir,
       return NULL;
     }
 
-  g_object_set_data (G_OBJECT (reaper->process), "holboo-pgid",
-                     GINT_TO_POINTER (atoi (g_subprocess_get_identifier (reaper->process))));
+  /* It blocks reading its stdin, so it is still there to ask. */
+  identifier = g_subprocess_get_identifier (reaper->process);
+  if (identifier == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The reaper (/bin/sh) exited at once");
+      g_object_unref (reaper->process);
+      g_free (reaper);
+      return NULL;
+    }
+  g_object_set_data (G_OBJECT (reaper->process), "holboo-pgid", GINT_TO_POINTER (atoi (identifier)));
   stdin_pipe = g_subprocess_get_stdin_pipe (reaper->process);
   reaper->fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (stdin_pipe));
 
@@ -168,21 +189,39 @@ _holboo_test_reaper_spawn (HolbooTestReaper   *reaper,
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   GSubprocess *process;
+  ChildSetup setup;
+  int pid_pipe[2];
+  pid_t pid = 0;
+  ssize_t n;
+
+  if (!g_unix_open_pipe (pid_pipe, FD_CLOEXEC, error))
+    return NULL;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_cwd (launcher, cwd);
   /* Keeps Erlang's cookie, Lua's and coturn's files out of the real home. */
   g_subprocess_launcher_setenv (launcher, "HOME", cwd, TRUE);
   g_subprocess_launcher_set_stdout_file_path (launcher, log_path);
-  g_subprocess_launcher_set_child_setup (launcher, server_child_setup,
-                                         GINT_TO_POINTER (reaper->fd), NULL);
+  setup.reaper_fd = reaper->fd;
+  setup.pid_fd = pid_pipe[1];
+  g_subprocess_launcher_set_child_setup (launcher, server_child_setup, &setup, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  close (pid_pipe[1]);
+
+  /* The identifier is gone once the child has exited and been reaped,
+   * which a server failing at once can do before we ask. The child wrote
+   * its pid before exec, and spawning returns after the exec. */
+  do
+    n = read (pid_pipe[0], &pid, sizeof pid);
+  while (n < 0 && errno == EINTR);
+  close (pid_pipe[0]);
+
   if (process == NULL)
     return NULL;
 
   g_object_set_data (G_OBJECT (process), "holboo-pgid",
-                     GINT_TO_POINTER (atoi (g_subprocess_get_identifier (process))));
+                     GINT_TO_POINTER (n == sizeof pid ? pid : 0));
   return process;
 }
 
@@ -493,6 +532,31 @@ _holboo_test_log_tail (const char *path,
     g_string_append_printf (tail, "%s  | %s", i > first ? "\n" : "", lines[i]);
 
   return g_string_free (g_steal_pointer (&tail), FALSE);
+}
+
+/* An error whose message ends with the last lines of each log. */
+void
+_holboo_test_set_log_error (GError             **error,
+                            int                  code,
+                            const char * const  *logs,
+                            const char          *format,
+                            ...)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, format);
+  g_string_vprintf (message, format, args);
+  va_end (args);
+
+  for (guint i = 0; logs[i] != NULL; i++)
+    {
+      g_autofree char *tail = _holboo_test_log_tail (logs[i], LOG_TAIL_LINES);
+
+      g_string_append_printf (message, "\nLast lines of %s:\n%s", logs[i], tail);
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, code, message->str);
 }
 
 char *

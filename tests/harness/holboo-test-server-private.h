@@ -21,6 +21,19 @@ typedef struct {
   guint          timeout_s;      /* bound for each helper command */
 } HolbooTestSetup;
 
+/* What waiting for a start needs to watch. */
+typedef struct {
+  GSubprocess        *server;
+  const char         *server_name;
+  const char * const *server_logs;
+  GSubprocess        *turn;
+  const char         *turn_log;
+  const char         *domain;
+  const guint16      *ports;
+  const gboolean     *used;
+  guint               timeout_s;
+} HolbooTestStarting;
+
 /* The reaper: a small sh process in a session of its own that holds a pipe
  * from this process and kills the servers' process groups on EOF. */
 typedef struct _HolbooTestReaper HolbooTestReaper;
@@ -52,6 +65,30 @@ gboolean          _holboo_test_remove_tree       (const char        *path,
                                                   GError           **error);
 char             *_holboo_test_log_tail          (const char        *path,
                                                   guint              n_lines);
+
+void              _holboo_test_set_log_error     (GError           **error,
+                                                  int                code,
+                                                  const char * const *logs,
+                                                  const char        *format,
+                                                  ...) G_GNUC_PRINTF (4, 5);
+
+char             *_holboo_test_state_dir_prepare (const char        *state_dir,
+                                                  GError           **error);
+GKeyFile         *_holboo_test_state_load        (const char        *state_dir,
+                                                  const char        *kind,
+                                                  GError           **error);
+char             *_holboo_test_state_secret      (GKeyFile          *state,
+                                                  const char        *key);
+gboolean          _holboo_test_state_save        (GKeyFile          *state,
+                                                  const char        *state_dir,
+                                                  const char        *kind,
+                                                  const char        *turn_secret,
+                                                  const char        *erlang_cookie,
+                                                  const guint16     *ports,
+                                                  const gboolean    *used,
+                                                  GError           **error);
+gboolean          _holboo_test_check_programs    (HolbooTestServerKind kind,
+                                                  GError           **error);
 
 char             *_holboo_test_find_program      (const char        *env_var,
                                                   const char        *name,
@@ -95,6 +132,8 @@ gboolean          _holboo_test_find_bind_error   (const char        *log_path,
                                                   const char        *who,
                                                   const guint16     *ports,
                                                   const gboolean    *used,
+                                                  GError           **error);
+gboolean          _holboo_test_wait_ready        (const HolbooTestStarting *starting,
                                                   GError           **error);
 gboolean          _holboo_test_probe_xmpp        (guint16            port,
                                                   const char        *domain,

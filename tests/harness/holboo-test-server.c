@@ -15,18 +15,11 @@
 #include "holboo-test-server.h"
 #include "holboo-test-server-private.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #define DOMAIN             "localhost"
 #define HOST               "127.0.0.1"
-#define STATE_FILE         "harness.ini"
 #define STOP_TIMEOUT_MS    10000
-#define POLL_INTERVAL_US   (50 * 1000)
-#define PROBE_TIMEOUT_MS   1000
-#define STUN_TIMEOUT_MS    200
-#define LOG_TAIL_LINES     12
 
 struct _HolbooTestServer
 {
@@ -111,205 +104,47 @@ turn_log_path (HolbooTestServer *self)
   return g_build_filename (self->state_dir, "turnserver.log", NULL);
 }
 
-/* The state file remembers what a state directory needs to be reused:
- * the kind, the secrets and the ports of the last run. */
-static GKeyFile *
-load_state (HolbooTestServer  *self,
-            GError           **error)
+/* The logs to quote when the server fails: its console, and for ejabberd
+ * also the log ejabberd writes itself. */
+static GStrv
+server_logs (HolbooTestServer *self)
 {
-  g_autoptr(GKeyFile) state = g_key_file_new ();
-  g_autofree char *path = g_build_filename (self->state_dir, STATE_FILE, NULL);
-  g_autofree char *kind = NULL;
+  g_autoptr(GStrvBuilder) logs = g_strv_builder_new ();
+  g_autofree char *console = server_log_path (self);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&state);
-  if (!g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, error))
-    return NULL;
-
-  kind = g_key_file_get_string (state, "harness", "kind", NULL);
-  if (kind != NULL && g_strcmp0 (kind, server_name (self)) != 0)
+  g_strv_builder_add (logs, console);
+  if (self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "The state directory %s holds a %s server, not %s",
-                   self->state_dir, kind, server_name (self));
-      return NULL;
+      g_autofree char *own = g_build_filename (self->state_dir, "logs", "ejabberd.log", NULL);
+
+      g_strv_builder_add (logs, own);
     }
-
-  return g_steal_pointer (&state);
-}
-
-static char *
-state_secret (GKeyFile   *state,
-              const char *key)
-{
-  g_autofree char *value = g_key_file_get_string (state, "harness", key, NULL);
-
-  if (value == NULL || value[0] == '\0' || strspn (value, "0123456789abcdef") != strlen (value))
-    return _holboo_test_random_secret ();
-  return g_steal_pointer (&value);
-}
-
-static gboolean
-save_state (HolbooTestServer  *self,
-            GKeyFile          *state,
-            GError           **error)
-{
-  g_autofree char *path = g_build_filename (self->state_dir, STATE_FILE, NULL);
-
-  g_key_file_set_string (state, "harness", "kind", server_name (self));
-  g_key_file_set_string (state, "harness", "turn-secret", self->turn_secret);
-  if (self->erlang_cookie != NULL)
-    g_key_file_set_string (state, "harness", "erlang-cookie", self->erlang_cookie);
-  for (guint i = 0; i < HOLBOO_TEST_N_PORTS; i++)
-    if (port_used (self, i))
-      g_key_file_set_integer (state, "ports", port_names[i], self->ports[i]);
-
-  return g_key_file_save_to_file (state, path, error);
-}
-
-static gboolean
-prepare_state_dir (HolbooTestServer  *self,
-                   GError           **error)
-{
-  if (self->state_dir == NULL)
-    {
-      self->state_dir = g_dir_make_tmp ("holboo-test-server-XXXXXX", error);
-      if (self->state_dir == NULL)
-        return FALSE;
-    }
-  else if (g_mkdir_with_parents (self->state_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Cannot create the state directory %s: %s",
-                   self->state_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* The path goes into Lua, YAML and shell files unquoted-safe only. */
-  if (strpbrk (self->state_dir, "\"'\\$`\n ") != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   "The state directory %s holds a quote, space, '$' or '\\';"
-                   " choose a plainer path", self->state_dir);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Every program the start needs, found before anything is written, so a
- * missing package is the first thing said. */
-static gboolean
-check_programs (HolbooTestServer  *self,
-                GError           **error)
-{
-  g_autofree char *openssl = NULL;
-  g_autofree char *server = NULL;
-  g_autofree char *ctl = NULL;
-  g_autofree char *turnserver = NULL;
-
-  if (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
-    {
-      server = _holboo_test_find_program ("HOLBOO_PROSODY", "prosody", "prosody", error);
-      if (server != NULL)
-        ctl = _holboo_test_find_program ("HOLBOO_PROSODYCTL", "prosodyctl", "prosody", error);
-    }
-  else
-    {
-      server = _holboo_test_find_program ("HOLBOO_EJABBERDCTL", "ejabberdctl", "ejabberd", error);
-      ctl = g_strdup (server);
-    }
-
-  if (ctl != NULL)
-    turnserver = _holboo_test_find_program ("HOLBOO_TURNSERVER", "turnserver", "coturn", error);
-  if (turnserver != NULL)
-    openssl = _holboo_test_find_program ("HOLBOO_OPENSSL", "openssl", "openssl", error);
-
-  return openssl != NULL;
-}
-
-static void
-set_exited_error (HolbooTestServer  *self,
-                  const char        *who,
-                  const char        *log_path,
-                  GError           **error)
-{
-  g_autofree char *tail = _holboo_test_log_tail (log_path, LOG_TAIL_LINES);
-  g_autofree char *extra = NULL;
-
-  if (self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD && g_str_equal (who, "ejabberd"))
-    {
-      g_autofree char *path = g_build_filename (self->state_dir, "logs", "ejabberd.log", NULL);
-      g_autofree char *more = _holboo_test_log_tail (path, LOG_TAIL_LINES);
-
-      extra = g_strdup_printf ("\nLast lines of %s:\n%s", path, more);
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               "%s exited during start-up. Last lines of %s:\n%s%s",
-               who, log_path, tail, extra != NULL ? extra : "");
+  return g_strv_builder_end (logs);
 }
 
 static gboolean
 wait_until_ready (HolbooTestServer  *self,
                   GError           **error)
 {
-  g_autofree char *server_log = server_log_path (self);
+  g_auto(GStrv) logs = server_logs (self);
   g_autofree char *turn_log = turn_log_path (self);
-  g_autoptr(GError) last_error = NULL;
-  gint64 deadline = g_get_monotonic_time () + (gint64) self->start_timeout_s * G_USEC_PER_SEC;
-  gboolean server_ready = FALSE;
-  gboolean turn_ready = FALSE;
   gboolean used[HOLBOO_TEST_N_PORTS];
+  HolbooTestStarting starting = {
+    .server = self->server,
+    .server_name = server_name (self),
+    .server_logs = (const char * const *) logs,
+    .turn = self->turn,
+    .turn_log = turn_log,
+    .domain = DOMAIN,
+    .ports = self->ports,
+    .used = used,
+    .timeout_s = self->start_timeout_s,
+  };
 
   for (guint i = 0; i < HOLBOO_TEST_N_PORTS; i++)
     used[i] = port_used (self, i);
 
-  while (!server_ready || !turn_ready)
-    {
-      if (_holboo_test_subprocess_exited (self->server))
-        {
-          set_exited_error (self, server_name (self), server_log, error);
-          return FALSE;
-        }
-      if (_holboo_test_subprocess_exited (self->turn))
-        {
-          set_exited_error (self, "turnserver", turn_log, error);
-          return FALSE;
-        }
-      if (!_holboo_test_find_bind_error (server_log, server_name (self), self->ports, used, error) ||
-          !_holboo_test_find_bind_error (turn_log, "turnserver", self->ports, used, error))
-        return FALSE;
-
-      g_clear_error (&last_error);
-      if (!server_ready)
-        server_ready = _holboo_test_probe_xmpp (self->ports[HOLBOO_TEST_PORT_C2S], DOMAIN,
-                                                PROBE_TIMEOUT_MS, &last_error);
-      if (!turn_ready && server_ready)
-        turn_ready = _holboo_test_probe_stun (self->ports[HOLBOO_TEST_PORT_TURN],
-                                              STUN_TIMEOUT_MS, &last_error);
-      if (server_ready && turn_ready)
-        break;
-
-      if (g_get_monotonic_time () > deadline)
-        {
-          const char *who = server_ready ? "turnserver" : server_name (self);
-          g_autofree char *tail = _holboo_test_log_tail (server_ready ? turn_log : server_log,
-                                                         LOG_TAIL_LINES);
-
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                       "%s did not answer within %u s (%s). Last lines of %s:\n%s",
-                       who, self->start_timeout_s,
-                       last_error != NULL ? last_error->message : "no answer",
-                       server_ready ? turn_log : server_log, tail);
-          return FALSE;
-        }
-      g_usleep (POLL_INTERVAL_US);
-    }
-
-  return TRUE;
+  return _holboo_test_wait_ready (&starting, error);
 }
 
 static gboolean
@@ -374,7 +209,7 @@ start_processes (HolbooTestServer  *self,
   gboolean used[HOLBOO_TEST_N_PORTS];
   HolbooTestSetup setup;
 
-  state = load_state (self, error);
+  state = _holboo_test_state_load (self->state_dir, server_name (self), error);
   if (state == NULL)
     return FALSE;
 
@@ -384,21 +219,33 @@ start_processes (HolbooTestServer  *self,
   if (!_holboo_test_choose_ports (self->ports, self->fixed, used, self->ipv6, state, error))
     return FALSE;
   if (self->turn_secret == NULL)
-    self->turn_secret = state_secret (state, "turn-secret");
+    self->turn_secret = _holboo_test_state_secret (state, "turn-secret");
   if (self->erlang_cookie == NULL && self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD)
-    self->erlang_cookie = state_secret (state, "erlang-cookie");
-  if (!save_state (self, state, error))
+    self->erlang_cookie = _holboo_test_state_secret (state, "erlang-cookie");
+  if (!_holboo_test_state_save (state, self->state_dir, server_name (self), self->turn_secret,
+                                self->erlang_cookie, self->ports, used, error))
     return FALSE;
 
   cert_dir = g_build_filename (self->state_dir, "certs", NULL);
   if (!_holboo_test_make_certs (cert_dir, DOMAIN, self->start_timeout_s, error))
     return FALSE;
 
+  if (self->reaper == NULL)
+    {
+      self->reaper = _holboo_test_reaper_new (self->temporary ? self->state_dir : NULL, error);
+      if (self->reaper == NULL)
+        return FALSE;
+    }
+
+  /* coturn starts while the XMPP server is being set up. */
   setup = make_setup (self, cert_dir);
-  if (!_holboo_test_coturn_configure (&setup, error))
+  turn_log = turn_log_path (self);
+  if (!_holboo_test_coturn_configure (&setup, error) ||
+      (turn_argv = _holboo_test_coturn_argv (&setup, error)) == NULL)
     return FALSE;
-  turn_argv = _holboo_test_coturn_argv (&setup, error);
-  if (turn_argv == NULL)
+  self->turn = _holboo_test_reaper_spawn (self->reaper, (const char * const *) turn_argv,
+                                          self->state_dir, turn_log, error);
+  if (self->turn == NULL)
     return FALSE;
 
   if (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
@@ -417,19 +264,7 @@ start_processes (HolbooTestServer  *self,
   if (server_argv == NULL)
     return FALSE;
 
-  if (self->reaper == NULL)
-    {
-      self->reaper = _holboo_test_reaper_new (self->temporary ? self->state_dir : NULL, error);
-      if (self->reaper == NULL)
-        return FALSE;
-    }
-
-  turn_log = turn_log_path (self);
   server_log = server_log_path (self);
-  self->turn = _holboo_test_reaper_spawn (self->reaper, (const char * const *) turn_argv,
-                                          self->state_dir, turn_log, error);
-  if (self->turn == NULL)
-    return FALSE;
   self->server = _holboo_test_reaper_spawn (self->reaper, (const char * const *) server_argv,
                                             self->state_dir, server_log, error);
   if (self->server == NULL)
@@ -645,8 +480,20 @@ holboo_test_server_start (HolbooTestServer  *self,
   if (self->running)
     return TRUE;
 
-  if (!check_programs (self, error) || !prepare_state_dir (self, error) ||
-      !start_processes (self, error))
+  if (!_holboo_test_check_programs (self->kind, error))
+    return FALSE;
+
+  if (self->state_dir == NULL || !self->temporary)
+    {
+      g_autofree char *dir = _holboo_test_state_dir_prepare (self->state_dir, error);
+
+      if (dir == NULL)
+        return FALSE;
+      g_free (self->state_dir);
+      self->state_dir = g_steal_pointer (&dir);
+    }
+
+  if (!start_processes (self, error))
     {
       stop_processes (self);
       release_state_dir (self);
@@ -701,11 +548,9 @@ gboolean
 holboo_test_server_check_running (HolbooTestServer  *self,
                                   GError           **error)
 {
-  g_autofree char *server_log = NULL;
+  g_auto(GStrv) logs = NULL;
   g_autofree char *turn_log = NULL;
-  g_autofree char *tail = NULL;
-  const char *who = NULL;
-  const char *log = NULL;
+  const char *turn_logs[2] = { NULL, NULL };
 
   g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
 
@@ -715,19 +560,23 @@ holboo_test_server_check_running (HolbooTestServer  *self,
       return FALSE;
     }
 
-  server_log = server_log_path (self);
-  turn_log = turn_log_path (self);
   if (_holboo_test_subprocess_exited (self->server))
-    who = server_name (self), log = server_log;
-  else if (_holboo_test_subprocess_exited (self->turn))
-    who = "turnserver", log = turn_log;
-  else
-    return TRUE;
+    {
+      logs = server_logs (self);
+      _holboo_test_set_log_error (error, G_IO_ERROR_BROKEN_PIPE, (const char * const *) logs,
+                                  "%s exited", server_name (self));
+      return FALSE;
+    }
 
-  tail = _holboo_test_log_tail (log, LOG_TAIL_LINES);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE,
-               "%s exited. Last lines of %s:\n%s", who, log, tail);
-  return FALSE;
+  if (_holboo_test_subprocess_exited (self->turn))
+    {
+      turn_log = turn_log_path (self);
+      turn_logs[0] = turn_log;
+      _holboo_test_set_log_error (error, G_IO_ERROR_BROKEN_PIPE, turn_logs, "turnserver exited");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 HolbooTestServerKind
@@ -848,28 +697,26 @@ holboo_test_server_get_temporary (HolbooTestServer *self)
 GStrv
 holboo_test_server_dup_log_files (HolbooTestServer *self)
 {
-  g_autoptr(GStrvBuilder) logs = g_strv_builder_new ();
-  g_autofree char *server_log = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) logs = NULL;
+  g_autofree char *error_log = NULL;
   g_autofree char *turn_log = NULL;
 
   g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), NULL);
 
   if (self->state_dir == NULL)
-    return g_strv_builder_end (logs);
+    return g_strv_builder_end (builder);
 
-  server_log = server_log_path (self);
-  turn_log = turn_log_path (self);
-  g_strv_builder_add (logs, server_log);
+  logs = server_logs (self);
+  g_strv_builder_addv (builder, (const char **) logs);
   if (self->kind == HOLBOO_TEST_SERVER_KIND_EJABBERD)
     {
-      g_autofree char *main_log = g_build_filename (self->state_dir, "logs", "ejabberd.log", NULL);
-      g_autofree char *error_log = g_build_filename (self->state_dir, "logs", "error.log", NULL);
-
-      g_strv_builder_add (logs, main_log);
-      g_strv_builder_add (logs, error_log);
+      error_log = g_build_filename (self->state_dir, "logs", "error.log", NULL);
+      g_strv_builder_add (builder, error_log);
     }
-  g_strv_builder_add (logs, turn_log);
-  return g_strv_builder_end (logs);
+  turn_log = turn_log_path (self);
+  g_strv_builder_add (builder, turn_log);
+  return g_strv_builder_end (builder);
 }
 
 GStrv

@@ -85,6 +85,167 @@ test_accounts (void)
   g_assert_no_error (error);
 }
 
+static char *
+attribute (const char *element,
+           const char *name)
+{
+  g_autofree char *key = g_strconcat (" ", name, "=", NULL);
+  const char *at = strstr (element, key);
+  const char *value, *end;
+
+  if (at == NULL)
+    return NULL;
+  value = at + strlen (key) + 1;
+  end = strchr (value, at[strlen (key)]);
+  return end != NULL ? g_strndup (value, end - value) : NULL;
+}
+
+/* TURN REST credentials (XEP-0215 as Prosody and ejabberd do it):
+ * password = base64 (HMAC-SHA1 (secret, username)), as coturn checks. */
+static gboolean
+credentials_valid (const char *entry)
+{
+  g_autofree char *username = attribute (entry, "username");
+  g_autofree char *password = attribute (entry, "password");
+  g_autofree char *expected = NULL;
+  const char *secret = holboo_test_server_get_turn_secret (server);
+  guint8 digest[20];
+  gsize digest_len = sizeof digest;
+  g_autoptr(GHmac) hmac = NULL;
+
+  if (username == NULL || password == NULL)
+    return FALSE;
+
+  hmac = g_hmac_new (G_CHECKSUM_SHA1, (const guchar *) secret, strlen (secret));
+  g_hmac_update (hmac, (const guchar *) username, -1);
+  g_hmac_get_digest (hmac, digest, &digest_len);
+  expected = g_base64_encode (digest, digest_len);
+  return g_str_equal (password, expected);
+}
+
+static gboolean
+has_service (const char *services,
+             const char *type,
+             guint16     port)
+{
+  g_auto(GStrv) entries = g_strsplit (services, "<service ", -1);
+
+  for (guint i = 1; entries[i] != NULL; i++)
+    {
+      g_autofree char *entry = g_strconcat (" ", entries[i], NULL);
+      g_autofree char *entry_type = attribute (entry, "type");
+      g_autofree char *entry_port = attribute (entry, "port");
+
+      if (g_strcmp0 (entry_type, type) != 0 || entry_port == NULL ||
+          g_ascii_strtoull (entry_port, NULL, 10) != port)
+        continue;
+
+      /* STUN needs no credentials; TURN and TURNS must carry valid ones. */
+      if (g_str_equal (type, "stun") || credentials_valid (entry))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+disco_info (GIOStream  *stream,
+            GString    *buffer,
+            const char *jid)
+{
+  g_autofree char *iq = g_strdup_printf ("<iq type='get' id='disco-%s' to='%s'>"
+                                         "<query xmlns='http://jabber.org/protocol/disco#info'/></iq>",
+                                         jid, jid);
+  g_autoptr(GError) error = NULL;
+  char *reply = harness_xmpp_iq (stream, buffer, iq, &error);
+
+  g_assert_no_error (error);
+  return reply;
+}
+
+/* What DESIGN.md needs from the server is switched on: stream management,
+ * carbons, blocking, ping, MAM, PEP, MUC, HTTP upload, and coturn announced
+ * by XEP-0215 with credentials for TURN and TURNS. */
+static void
+test_configuration (void)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *features = NULL;
+  g_autofree char *server_info = NULL;
+  g_autofree char *account_info = NULL;
+  g_autofree char *muc_info = NULL;
+  g_autofree char *upload_info = NULL;
+  g_autofree char *services = NULL;
+  g_autofree char *both = NULL;
+  const char *domain = holboo_test_server_get_domain (server);
+
+  stream = harness_xmpp_session (server, "alice", "alice-pass", buffer, &features, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (features, "urn:xmpp:sm:3"));
+
+  server_info = disco_info (stream, buffer, domain);
+  account_info = disco_info (stream, buffer, "alice@localhost");
+  both = g_strconcat (server_info, account_info, NULL);
+  g_assert_nonnull (strstr (both, "urn:xmpp:carbons:2"));
+  g_assert_nonnull (strstr (both, "urn:xmpp:blocking"));
+  g_assert_nonnull (strstr (both, "urn:xmpp:ping"));
+  g_assert_nonnull (strstr (both, "urn:xmpp:extdisco:2"));
+  g_assert_nonnull (strstr (account_info, "urn:xmpp:mam:2"));
+  g_assert_nonnull (strstr (account_info, "http://jabber.org/protocol/pubsub#publish"));
+
+  muc_info = disco_info (stream, buffer, holboo_test_server_get_muc_service (server));
+  g_assert_nonnull (strstr (muc_info, "http://jabber.org/protocol/muc"));
+  upload_info = disco_info (stream, buffer, holboo_test_server_get_upload_service (server));
+  g_assert_nonnull (strstr (upload_info, "urn:xmpp:http:upload:0"));
+
+  services = harness_xmpp_iq (stream, buffer,
+                              "<iq type='get' id='extdisco' to='localhost'>"
+                              "<services xmlns='urn:xmpp:extdisco:2'/></iq>", &error);
+  g_assert_no_error (error);
+  g_assert_true (has_service (services, "stun",
+                              holboo_test_server_get_port (server, HOLBOO_TEST_PORT_TURN)));
+  g_assert_true (has_service (services, "turn",
+                              holboo_test_server_get_port (server, HOLBOO_TEST_PORT_TURN)));
+  g_assert_true (has_service (services, "turns",
+                              holboo_test_server_get_port (server, HOLBOO_TEST_PORT_TURNS)));
+}
+
+/* The advertised wss:// URL answers the WebSocket upgrade over TLS that
+ * verifies against the CA, with SNI "localhost" (notes: Prosody's strict SNI). */
+static void
+test_websocket (void)
+{
+  g_autofree char *url = holboo_test_server_dup_websocket_url (server);
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *request = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *protocol;
+
+  g_assert_nonnull (uri);
+  g_assert_cmpstr (g_uri_get_scheme (uri), ==, "wss");
+  g_assert_cmpint (g_uri_get_port (uri), ==, holboo_test_server_get_port (server, HOLBOO_TEST_PORT_HTTPS));
+
+  request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: %s:%d\r\n"
+                             "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                             "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: xmpp\r\n\r\n",
+                             g_uri_get_path (uri), g_uri_get_host (uri), g_uri_get_port (uri));
+  head = harness_https_head (server, request, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (head, "HTTP/1.1 101"));
+  protocol = strcasestr (head, "\r\nSec-WebSocket-Protocol:");
+  g_assert_nonnull (protocol);
+  protocol += strlen ("\r\nSec-WebSocket-Protocol:");
+  while (*protocol == ' ')
+    protocol++;
+  g_assert_true (g_str_has_prefix (protocol, "xmpp"));
+  /* RFC 6455's example key has this well-known answer. */
+  g_assert_nonnull (strstr (head, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+}
+
 static void
 test_stun (void)
 {
@@ -215,6 +376,8 @@ main (int   argc,
   ADD ("/direct-tls", test_direct_tls);
   ADD ("/starttls", test_starttls);
   ADD ("/accounts", test_accounts);
+  ADD ("/configuration", test_configuration);
+  ADD ("/websocket", test_websocket);
   ADD ("/stun", test_stun);
   ADD ("/facts", test_facts);
   ADD ("/restart", test_restart);

@@ -553,3 +553,96 @@ harness_stun_binding (guint16      port,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No XOR-MAPPED-ADDRESS in the answer");
   return FALSE;
 }
+
+/* Logs in over direct TLS, restarts the stream and binds a resource: a
+ * session ready for IQs. features gets the post-authentication features. */
+GIOStream *
+harness_xmpp_session (HolbooTestServer  *server,
+                      const char        *username,
+                      const char        *password,
+                      GString           *buffer,
+                      char             **features,
+                      GError           **error)
+{
+  g_autoptr(GIOStream) stream = NULL;
+  g_autofree char *session_features = NULL;
+  g_autofree char *bound = NULL;
+
+  stream = harness_xmpp_connect (server, TRUE, buffer, NULL, NULL, error);
+  if (stream == NULL || !harness_xmpp_scram_login (stream, buffer, username, password, error))
+    return NULL;
+
+  session_features = open_stream (stream, buffer, holboo_test_server_get_domain (server), error);
+  if (session_features == NULL)
+    return NULL;
+
+  bound = harness_xmpp_iq (stream, buffer,
+                           "<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
+                           "<resource>harness</resource></bind></iq>", error);
+  if (bound == NULL)
+    return NULL;
+  if (strstr (bound, "type='result'") == NULL && strstr (bound, "type=\"result\"") == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Bind failed: %s", bound);
+      return NULL;
+    }
+
+  if (features != NULL)
+    *features = g_steal_pointer (&session_features);
+  return g_steal_pointer (&stream);
+}
+
+/* Sends an <iq/> and returns the reply, skipping anything else that
+ * arrives first (presence, messages). */
+char *
+harness_xmpp_iq (GIOStream   *stream,
+                 GString     *buffer,
+                 const char  *iq,
+                 GError     **error)
+{
+  if (!write_text (stream, iq, error))
+    return NULL;
+
+  while (TRUE)
+    {
+      g_autofree char *element = read_element (stream, buffer, error);
+
+      if (element == NULL)
+        return NULL;
+      if (g_str_has_prefix (element, "<iq"))
+        return g_steal_pointer (&element);
+    }
+}
+
+/* Sends a raw HTTP/1.1 request over verified TLS to the HTTPS port and
+ * returns the response head (up to the blank line). */
+char *
+harness_https_head (HolbooTestServer  *server,
+                    const char        *request,
+                    GError           **error)
+{
+  guint16 port = holboo_test_server_get_port (server, HOLBOO_TEST_PORT_HTTPS);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GIOStream) tls = NULL;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+
+  g_socket_client_set_enable_proxy (client, FALSE);
+  g_socket_client_set_timeout (client, IO_TIMEOUT_S);
+  connection = g_socket_client_connect_to_host (client, holboo_test_server_get_host (server),
+                                                port, NULL, error);
+  if (connection == NULL)
+    return NULL;
+  g_socket_set_timeout (g_socket_connection_get_socket (connection), IO_TIMEOUT_S);
+
+  tls = start_tls (server, G_IO_STREAM (connection), port, error);
+  if (tls == NULL || !write_text (tls, request, error))
+    return NULL;
+
+  while (strstr (buffer->str, "\r\n\r\n") == NULL)
+    if (!fill (tls, buffer, error))
+      return NULL;
+
+  g_string_truncate (buffer, strstr (buffer->str, "\r\n\r\n") - buffer->str);
+  return g_string_free (g_steal_pointer (&buffer), FALSE);
+}

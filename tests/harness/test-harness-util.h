@@ -37,9 +37,23 @@ gboolean   harness_xmpp_scram_login   (GIOStream         *stream,
                                        const char        *username,
                                        const char        *password,
                                        GError           **error);
+GIOStream *harness_xmpp_session       (HolbooTestServer  *server,
+                                       const char        *username,
+                                       const char        *password,
+                                       GString           *buffer,
+                                       char             **features,
+                                       GError           **error);
+char      *harness_xmpp_iq            (GIOStream         *stream,
+                                       GString           *buffer,
+                                       const char        *iq,
+                                       GError           **error);
 gboolean   harness_login              (HolbooTestServer  *server,
                                        const char        *username,
                                        const char        *password,
+                                       GError           **error);
+
+char      *harness_https_head         (HolbooTestServer  *server,
+                                       const char        *request,
                                        GError           **error);
 
 gboolean   harness_stun_binding       (guint16            port,
