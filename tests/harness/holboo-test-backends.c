@@ -365,3 +365,29 @@ _holboo_test_coturn_argv (const HolbooTestSetup  *setup,
   g_strv_builder_add (argv, config);
   return g_strv_builder_end (argv);
 }
+
+/* The XMPP server of that kind: writes its configuration, returns its
+ * command line. */
+GStrv
+_holboo_test_configure (HolbooTestServerKind    kind,
+                        const HolbooTestSetup  *setup,
+                        GError                **error)
+{
+  if (kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
+    return _holboo_test_prosody_configure (setup, error) ? _holboo_test_prosody_argv (setup, error)
+                                                         : NULL;
+  return _holboo_test_ejabberd_configure (setup, error) ? _holboo_test_ejabberd_argv (setup, error)
+                                                        : NULL;
+}
+
+gboolean
+_holboo_test_register (HolbooTestServerKind    kind,
+                       const HolbooTestSetup  *setup,
+                       const char             *username,
+                       const char             *password,
+                       GError                **error)
+{
+  if (kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
+    return _holboo_test_prosody_register (setup, username, password, error);
+  return _holboo_test_ejabberd_register (setup, username, password, error);
+}

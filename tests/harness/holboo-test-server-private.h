@@ -162,6 +162,15 @@ gboolean          _holboo_test_ejabberd_register (const HolbooTestSetup *setup,
                                                   const char        *password,
                                                   GError           **error);
 
+GStrv             _holboo_test_configure         (HolbooTestServerKind kind,
+                                                  const HolbooTestSetup *setup,
+                                                  GError           **error);
+gboolean          _holboo_test_register          (HolbooTestServerKind kind,
+                                                  const HolbooTestSetup *setup,
+                                                  const char        *username,
+                                                  const char        *password,
+                                                  GError           **error);
+
 gboolean          _holboo_test_coturn_configure  (const HolbooTestSetup *setup,
                                                   GError           **error);
 GStrv             _holboo_test_coturn_argv       (const HolbooTestSetup *setup,

@@ -41,9 +41,14 @@ struct _HolbooTestServer
   GSubprocess          *server;
   GSubprocess          *turn;
   gboolean              running;
+  gboolean              halted;        /* stopped by halt(), state and ports kept */
 };
 
 G_DEFINE_FINAL_TYPE (HolbooTestServer, holboo_test_server, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (HolbooTestServerKind, holboo_test_server_kind,
+                    G_DEFINE_ENUM_VALUE (HOLBOO_TEST_SERVER_KIND_PROSODY, "prosody"),
+                    G_DEFINE_ENUM_VALUE (HOLBOO_TEST_SERVER_KIND_EJABBERD, "ejabberd"))
 
 enum {
   PROP_0,
@@ -156,9 +161,7 @@ register_account (HolbooTestServer  *self,
   g_autofree char *cert_dir = g_build_filename (self->state_dir, "certs", NULL);
   HolbooTestSetup setup = make_setup (self, cert_dir);
 
-  if (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
-    return _holboo_test_prosody_register (&setup, username, password, error);
-  return _holboo_test_ejabberd_register (&setup, username, password, error);
+  return _holboo_test_register (self->kind, &setup, username, password, error);
 }
 
 static gboolean
@@ -248,20 +251,10 @@ start_processes (HolbooTestServer  *self,
   if (self->turn == NULL)
     return FALSE;
 
-  if (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY)
-    {
-      /* prosodyctl writes accounts into the store before the server runs. */
-      if (!_holboo_test_prosody_configure (&setup, error) || !register_all (self, error))
-        return FALSE;
-      server_argv = _holboo_test_prosody_argv (&setup, error);
-    }
-  else
-    {
-      if (!_holboo_test_ejabberd_configure (&setup, error))
-        return FALSE;
-      server_argv = _holboo_test_ejabberd_argv (&setup, error);
-    }
-  if (server_argv == NULL)
+  server_argv = _holboo_test_configure (self->kind, &setup, error);
+  /* prosodyctl writes accounts into the store before the server runs. */
+  if (server_argv == NULL ||
+      (self->kind == HOLBOO_TEST_SERVER_KIND_PROSODY && !register_all (self, error)))
     return FALSE;
 
   server_log = server_log_path (self);
@@ -309,7 +302,7 @@ holboo_test_server_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_STATE_DIR:
       g_value_set_string (value, self->state_dir);
@@ -333,7 +326,7 @@ holboo_test_server_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      self->kind = g_value_get_int (value);
+      self->kind = g_value_get_enum (value);
       break;
     case PROP_STATE_DIR:
       self->state_dir = g_value_dup_string (value);
@@ -380,10 +373,9 @@ holboo_test_server_class_init (HolbooTestServerClass *klass)
   object_class->finalize = holboo_test_server_finalize;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL,
-                      HOLBOO_TEST_SERVER_KIND_PROSODY, HOLBOO_TEST_SERVER_KIND_EJABBERD,
-                      HOLBOO_TEST_SERVER_KIND_PROSODY,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("kind", NULL, NULL,
+                       HOLBOO_TYPE_TEST_SERVER_KIND, HOLBOO_TEST_SERVER_KIND_PROSODY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE_DIR] =
     g_param_spec_string ("state-dir", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -474,6 +466,9 @@ gboolean
 holboo_test_server_start (HolbooTestServer  *self,
                           GError           **error)
 {
+  gboolean fixed[HOLBOO_TEST_N_PORTS];
+  gboolean started;
+
   g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -483,9 +478,10 @@ holboo_test_server_start (HolbooTestServer  *self,
   if (!_holboo_test_check_programs (self->kind, error))
     return FALSE;
 
-  if (self->state_dir == NULL || !self->temporary)
+  if (!self->halted)
     {
-      g_autofree char *dir = _holboo_test_state_dir_prepare (self->state_dir, error);
+      g_autofree char *dir = _holboo_test_state_dir_prepare (self->temporary ? NULL : self->state_dir,
+                                                             error);
 
       if (dir == NULL)
         return FALSE;
@@ -493,13 +489,23 @@ holboo_test_server_start (HolbooTestServer  *self,
       self->state_dir = g_steal_pointer (&dir);
     }
 
-  if (!start_processes (self, error))
+  /* After halt(): the same ports, or an error naming the one taken
+   * meanwhile, since clients reconnect to the old ones. */
+  memcpy (fixed, self->fixed, sizeof fixed);
+  for (guint i = 0; self->halted && i < HOLBOO_TEST_N_PORTS; i++)
+    self->fixed[i] = TRUE;
+  started = start_processes (self, error);
+  memcpy (self->fixed, fixed, sizeof fixed);
+
+  if (!started)
     {
       stop_processes (self);
-      release_state_dir (self);
+      if (!self->halted)
+        release_state_dir (self);
       return FALSE;
     }
 
+  self->halted = FALSE;
   return TRUE;
 }
 
@@ -514,10 +520,28 @@ holboo_test_server_stop (HolbooTestServer  *self,
 
   stop_processes (self);
   release_state_dir (self);
+  self->halted = FALSE;
   return TRUE;
 }
 
-/* Stops the servers and starts them again on the same ports and state, as
+/* A server outage: stops the servers but keeps the state directory, the
+ * accounts and the ports; start() brings the same server back. */
+gboolean
+holboo_test_server_halt (HolbooTestServer  *self,
+                         GError           **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!self->running)
+    return TRUE;
+
+  stop_processes (self);
+  self->halted = TRUE;
+  return TRUE;
+}
+
+/* halt() then start(): the server restarts on the same ports and state, as
  * a client sees a server restart. */
 gboolean
 holboo_test_server_restart (HolbooTestServer  *self,
@@ -526,21 +550,7 @@ holboo_test_server_restart (HolbooTestServer  *self,
   g_return_val_if_fail (HOLBOO_IS_TEST_SERVER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!self->running)
-    return holboo_test_server_start (self, error);
-
-  stop_processes (self);
-  for (guint i = 0; i < HOLBOO_TEST_N_PORTS; i++)
-    if (port_used (self, i))
-      self->fixed[i] = TRUE;
-
-  if (!start_processes (self, error))
-    {
-      stop_processes (self);
-      return FALSE;
-    }
-
-  return TRUE;
+  return holboo_test_server_halt (self, error) && holboo_test_server_start (self, error);
 }
 
 /* FALSE, naming the server and its log, when a process it started died. */

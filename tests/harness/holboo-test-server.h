@@ -27,6 +27,9 @@ typedef enum {
   HOLBOO_TEST_N_PORTS,
 } HolbooTestPort;
 
+#define HOLBOO_TYPE_TEST_SERVER_KIND (holboo_test_server_kind_get_type ())
+GType holboo_test_server_kind_get_type (void) G_GNUC_CONST;
+
 #define HOLBOO_TYPE_TEST_SERVER (holboo_test_server_get_type ())
 
 G_DECLARE_FINAL_TYPE (HolbooTestServer, holboo_test_server, HOLBOO, TEST_SERVER, GObject)
@@ -47,6 +50,8 @@ gboolean            holboo_test_server_add_account      (HolbooTestServer     *s
 gboolean            holboo_test_server_start            (HolbooTestServer     *self,
                                                          GError              **error);
 gboolean            holboo_test_server_stop             (HolbooTestServer     *self,
+                                                         GError              **error);
+gboolean            holboo_test_server_halt             (HolbooTestServer     *self,
                                                          GError              **error);
 gboolean            holboo_test_server_restart          (HolbooTestServer     *self,
                                                          GError              **error);

@@ -296,6 +296,32 @@ test_facts (void)
     }
 }
 
+/* An outage: nothing answers, then the same server is back on its port. */
+static void
+test_halt (void)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  guint16 c2s = holboo_test_server_get_port (server, HOLBOO_TEST_PORT_C2S);
+
+  g_assert_true (holboo_test_server_halt (server, &error));
+  g_assert_no_error (error);
+  g_assert_false (holboo_test_server_get_running (server));
+  g_assert_true (g_file_test (holboo_test_server_get_state_dir (server), G_FILE_TEST_IS_DIR));
+
+  g_socket_client_set_enable_proxy (client, FALSE);
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", c2s, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  g_clear_error (&error);
+
+  g_assert_true (holboo_test_server_start (server, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (holboo_test_server_get_port (server, HOLBOO_TEST_PORT_C2S), ==, c2s);
+  g_assert_true (harness_login (server, "carol", "carol-pass", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_restart (void)
 {
@@ -380,6 +406,7 @@ main (int   argc,
   ADD ("/websocket", test_websocket);
   ADD ("/stun", test_stun);
   ADD ("/facts", test_facts);
+  ADD ("/halt", test_halt);
   ADD ("/restart", test_restart);
   ADD ("/stop", test_stop);
 #undef ADD
