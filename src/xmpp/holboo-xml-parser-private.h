@@ -7,7 +7,13 @@
 
 #include "holboo-xml-stream.h"
 
+#include <expat.h>
+
 G_BEGIN_DECLS
+
+/* Expat joins namespace URI and local name with this; a local name can
+ * never contain it, so the last one in a name is the separator. */
+#define HOLBOO_XML_NS_SEPARATOR '\n'
 
 typedef struct _HolbooXmlParser HolbooXmlParser;
 
@@ -18,6 +24,42 @@ typedef struct {
   void (*element) (gpointer user_data, HolbooXmlNode *element);
   void (*closed)  (gpointer user_data);
 } HolbooXmlParserEvents;
+
+/* Shared by holboo-xml-parser.c (feeding, limits, errors) and
+ * holboo-xml-handlers.c (expat callbacks). */
+struct _HolbooXmlParser
+{
+  XML_Parser                   expat;
+  gboolean                     framed;
+  const HolbooXmlParserEvents *events;
+  gpointer                     user_data;
+  HolbooXmlLimits              limits;
+  GError                      *error;
+
+  /* stack[1] owns the element being built; deeper entries are borrowed. */
+  HolbooXmlNode              **stack;
+  guint                        stack_size;
+  /* Open elements, counting the stream root (or, when framed, a virtual
+   * one): a stanza is at depth 1. */
+  guint                        depth;
+  GString                     *text;
+  char                        *root_default_ns;
+  HolbooXmlNode               *frame;
+
+  /* Byte offsets since the last reset of expat. */
+  guint64                      fed;
+  guint64                      boundary;
+  guint64                      last_event_end;
+  guint64                      stop_offset;
+
+  /* The start of a character cut by the end of the last read: expat is
+   * only ever given whole, valid characters. */
+  char                         carry[4];
+  guint                        carry_len;
+
+  guint                        in_parse : 1;
+  guint                        stopped : 1;
+};
 
 typedef enum {
   HOLBOO_XML_PARSE_OK,       /* all input consumed */
@@ -45,6 +87,14 @@ HolbooXmlNode       *_holboo_xml_parser_parse_element (HolbooXmlParser          
                                                        const char                  *data,
                                                        gsize                        len,
                                                        GError                     **error);
+
+/* For holboo-xml-handlers.c and holboo-xml-parser.c only. */
+void                 _holboo_xml_parser_setup_expat   (HolbooXmlParser             *parser);
+guint64              _holboo_xml_parser_event_end     (HolbooXmlParser             *parser);
+void                 _holboo_xml_parser_fail          (HolbooXmlParser             *parser,
+                                                       HolbooXmlStreamError         code,
+                                                       const char                  *format,
+                                                       ...) G_GNUC_PRINTF (3, 4);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooXmlParser, _holboo_xml_parser_free)
 

@@ -3,14 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One expat parser, namespace-aware, fed incrementally and reset (not
- * recreated) for every new stream or WebSocket message.  Depth-1 children
- * of <stream:stream> are built into HolbooXmlNode trees.  Everything the
- * network sends is hostile until parsed: DTDs, entity declarations,
- * comments and processing instructions stop the parse (RFC 6120 §11.1);
- * a stanza may not grow past max_stanza_size bytes (input is handed to
+ * recreated) for every new stream or WebSocket message; its callbacks
+ * are in holboo-xml-handlers.c.  Everything the network sends is hostile
+ * until parsed: input must be UTF-8 (checked here, before expat); a
+ * stanza may not grow past max_stanza_size bytes (input is handed to
  * expat in slices, so a 10 MiB stanza is refused after about 1 MiB and
- * never buffered) nor nest deeper than max_depth; every failure is a
- * GError whose code is the stream error condition to send back.
+ * never buffered); one unfinished tag may not grow past max_tag_size.
+ * Every failure is a GError whose code is the stream error condition to
+ * send back.
  */
 
 #define G_LOG_DOMAIN "holboo-xml-parser"
@@ -19,448 +19,14 @@
 
 #include "holboo-xml-parser-private.h"
 #include "holboo-xml-node-private.h"
+#include "holboo-xml-utf8-private.h"
 
 #include <glib/gi18n-lib.h>
-#include <expat.h>
 #include <string.h>
-
-/* Expat joins namespace URI and local name with this; a local name can
- * never contain it, so the last one in a name is the separator. */
-#define NS_SEPARATOR '\n'
 
 /* The most bytes handed to expat at once, so that the size limit is
  * checked often enough to bound memory. */
 #define FEED_SLICE (64 * 1024)
-
-/* Expat's reparse deferral is off: it holds back a token until twice as
- * many bytes have arrived, which would stall a stanza whose last bytes
- * come in a small packet.  What it guards against, rescanning a huge
- * unfinished token on every small feed, max_tag_size bounds instead. */
-
-struct _HolbooXmlParser
-{
-  XML_Parser                   expat;
-  gboolean                     framed;
-  const HolbooXmlParserEvents *events;
-  gpointer                     user_data;
-  HolbooXmlLimits              limits;
-  GError                      *error;
-
-  /* stack[1] owns the element being built; deeper entries are borrowed. */
-  HolbooXmlNode              **stack;
-  guint                        stack_size;
-  /* Open elements, counting the stream root (or, when framed, a virtual
-   * one): a stanza is at depth 1. */
-  guint                        depth;
-  GString                     *text;
-  char                        *root_default_ns;
-  HolbooXmlNode               *frame;
-
-  /* Byte offsets since the last reset of expat. */
-  guint64                      fed;
-  guint64                      boundary;
-  guint64                      last_event_end;
-  guint64                      stop_offset;
-
-  guint                        in_parse : 1;
-  guint                        stopped : 1;
-};
-
-static guint64
-event_end (HolbooXmlParser *self)
-{
-  XML_Index index = XML_GetCurrentByteIndex (self->expat);
-
-  if (index < 0)
-    return self->fed;
-
-  return (guint64) index + (guint64) XML_GetCurrentByteCount (self->expat);
-}
-
-static void fail (HolbooXmlParser      *self,
-                  HolbooXmlStreamError  code,
-                  const char           *format,
-                  ...) G_GNUC_PRINTF (3, 4);
-
-/* Records the first error; inside a handler it also stops expat. */
-static void
-fail (HolbooXmlParser      *self,
-      HolbooXmlStreamError  code,
-      const char           *format,
-      ...)
-{
-  va_list args;
-
-  if (self->error == NULL)
-    {
-      va_start (args, format);
-      self->error = g_error_new_valist (HOLBOO_XML_STREAM_ERROR, code, format, args);
-      va_end (args);
-    }
-
-  if (self->in_parse && !self->stopped)
-    {
-      self->stopped = TRUE;
-      XML_StopParser (self->expat, XML_FALSE);
-    }
-}
-
-static HolbooXmlNode *
-node_from_expat (const char  *name,
-                 const char **atts)
-{
-  const char *local = strrchr (name, NS_SEPARATOR);
-  HolbooXmlNode *node;
-  guint n = 0;
-
-  if (local != NULL)
-    node = _holboo_xml_node_new_len (local + 1, strlen (local + 1), name, local - name);
-  else
-    node = _holboo_xml_node_new_len (name, strlen (name), NULL, 0);
-
-  while (atts[n] != NULL)
-    n += 2;
-
-  if (n == 0)
-    return node;
-
-  _holboo_xml_node_alloc_attributes (node, n / 2);
-
-  for (guint i = 0; i < n; i += 2)
-    {
-      const char *qname = atts[i];
-      const char *value = atts[i + 1];
-
-      local = strrchr (qname, NS_SEPARATOR);
-      if (local != NULL)
-        _holboo_xml_node_push_attribute (node, qname, local - qname,
-                                         local + 1, strlen (local + 1),
-                                         value, strlen (value));
-      else
-        _holboo_xml_node_push_attribute (node, NULL, 0, qname, strlen (qname),
-                                         value, strlen (value));
-    }
-
-  return node;
-}
-
-static void
-flush_text (HolbooXmlParser *self,
-            HolbooXmlNode   *node)
-{
-  if (self->text->len == 0)
-    return;
-
-  _holboo_xml_node_append_text_len (node, self->text->str, self->text->len);
-  g_string_truncate (self->text, 0);
-}
-
-static void
-start_stream (HolbooXmlParser  *self,
-              const char       *name,
-              const char      **atts)
-{
-  g_autoptr(HolbooXmlNode) root = node_from_expat (name, atts);
-
-  self->depth = 1;
-  self->boundary = event_end (self);
-  XML_SetStartNamespaceDeclHandler (self->expat, NULL);
-
-  if (g_strcmp0 (holboo_xml_node_get_ns (root), HOLBOO_XMLNS_STREAM) != 0)
-    {
-      fail (self, HOLBOO_XML_STREAM_ERROR_INVALID_NAMESPACE,
-            _("The stream root is not in the namespace %s"), HOLBOO_XMLNS_STREAM);
-      return;
-    }
-
-  if (!holboo_xml_node_is (root, "stream", HOLBOO_XMLNS_STREAM))
-    {
-      fail (self, HOLBOO_XML_STREAM_ERROR_BAD_FORMAT,
-            _("The stream root is <%s/>, not <stream/>"), holboo_xml_node_get_name (root));
-      return;
-    }
-
-  if (g_strcmp0 (self->root_default_ns, HOLBOO_XMLNS_CLIENT) != 0)
-    {
-      fail (self, HOLBOO_XML_STREAM_ERROR_INVALID_NAMESPACE,
-            _("The stream’s content namespace is not %s"), HOLBOO_XMLNS_CLIENT);
-      return;
-    }
-
-  self->events->opened (self->user_data, root);
-}
-
-static void
-on_start_element (void        *user_data,
-                  const char  *name,
-                  const char **atts)
-{
-  HolbooXmlParser *self = user_data;
-  HolbooXmlNode *node;
-  guint level = self->depth;
-
-  if (self->stopped)
-    return;
-
-  self->last_event_end = event_end (self);
-
-  if (level == 0)
-    {
-      start_stream (self, name, atts);
-      return;
-    }
-
-  if (level > self->limits.max_depth)
-    {
-      fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
-            _("Elements are nested more than %u deep"), self->limits.max_depth);
-      return;
-    }
-
-  node = node_from_expat (name, atts);
-
-  if (level == 1)
-    {
-      if (self->framed && holboo_xml_node_get_ns (node) == NULL)
-        {
-          holboo_xml_node_unref (node);
-          fail (self, HOLBOO_XML_STREAM_ERROR_INVALID_NAMESPACE,
-                _("A WebSocket message holds an element without a namespace"));
-          return;
-        }
-
-      self->boundary = (guint64) MAX (XML_GetCurrentByteIndex (self->expat), 0);
-    }
-  else
-    {
-      flush_text (self, self->stack[level - 1]);
-      _holboo_xml_node_take_child (self->stack[level - 1], node);
-    }
-
-  self->stack[level] = node;
-  self->depth++;
-}
-
-static void
-on_end_element (void       *user_data,
-                const char *name)
-{
-  HolbooXmlParser *self = user_data;
-  g_autoptr(HolbooXmlNode) element = NULL;
-  guint level;
-
-  if (self->stopped)
-    return;
-
-  self->last_event_end = event_end (self);
-
-  if (self->depth == 1)
-    {
-      /* </stream:stream>: nothing may follow, so expat stops here. */
-      self->depth = 0;
-      _holboo_xml_parser_stop (self);
-      self->events->closed (self->user_data);
-      return;
-    }
-
-  level = self->depth - 1;
-  flush_text (self, self->stack[level]);
-  self->depth--;
-
-  if (level > 1)
-    return;
-
-  element = g_steal_pointer (&self->stack[1]);
-
-  if (self->framed)
-    {
-      /* Handed out once the whole message has parsed. */
-      self->frame = g_steal_pointer (&element);
-      return;
-    }
-
-  self->boundary = event_end (self);
-  self->events->element (self->user_data, element);
-}
-
-static void
-on_character_data (void       *user_data,
-                   const char *s,
-                   int         len)
-{
-  HolbooXmlParser *self = user_data;
-
-  if (self->stopped)
-    return;
-
-  self->last_event_end = event_end (self);
-
-  if (self->depth >= 2)
-    {
-      g_string_append_len (self->text, s, len);
-      return;
-    }
-
-  /* Between stanzas only whitespace (keep-alives) may appear. */
-  for (int i = 0; i < len; i++)
-    {
-      if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-        {
-          fail (self, HOLBOO_XML_STREAM_ERROR_BAD_FORMAT,
-                _("The stream has text between stanzas"));
-          return;
-        }
-    }
-
-  self->boundary = event_end (self);
-}
-
-static void
-on_start_namespace (void       *user_data,
-                    const char *prefix,
-                    const char *uri)
-{
-  HolbooXmlParser *self = user_data;
-
-  if (self->depth == 0 && prefix == NULL)
-    {
-      g_free (self->root_default_ns);
-      self->root_default_ns = g_strdup (uri);
-    }
-}
-
-static void
-on_xml_decl (void       *user_data,
-             const char *version,
-             const char *encoding,
-             int         standalone)
-{
-  HolbooXmlParser *self = user_data;
-
-  if (self->stopped)
-    return;
-
-  self->last_event_end = event_end (self);
-
-  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
-    fail (self, HOLBOO_XML_STREAM_ERROR_UNSUPPORTED_ENCODING,
-          _("The stream is declared as %s; XMPP is always UTF-8"), encoding);
-}
-
-static void
-restricted (HolbooXmlParser *self,
-            const char      *what)
-{
-  if (self->stopped)
-    return;
-
-  fail (self, HOLBOO_XML_STREAM_ERROR_RESTRICTED_XML,
-        _("The stream contains %s, which XMPP does not allow"), what);
-}
-
-static void
-on_comment (void       *user_data,
-            const char *data)
-{
-  restricted (user_data, _("a comment"));
-}
-
-static void
-on_processing_instruction (void       *user_data,
-                           const char *target,
-                           const char *data)
-{
-  restricted (user_data, _("a processing instruction"));
-}
-
-static void
-on_start_doctype (void       *user_data,
-                  const char *doctype_name,
-                  const char *sysid,
-                  const char *pubid,
-                  int         has_internal_subset)
-{
-  restricted (user_data, _("a document type declaration"));
-}
-
-static void
-on_entity_decl (void       *user_data,
-                const char *entity_name,
-                int         is_parameter_entity,
-                const char *value,
-                int         value_length,
-                const char *base,
-                const char *system_id,
-                const char *public_id,
-                const char *notation_name)
-{
-  restricted (user_data, _("an entity declaration"));
-}
-
-static void
-on_skipped_entity (void       *user_data,
-                   const char *entity_name,
-                   int         is_parameter_entity)
-{
-  restricted (user_data, _("an entity reference"));
-}
-
-static int
-on_external_entity_ref (XML_Parser  parser,
-                        const char *context,
-                        const char *base,
-                        const char *system_id,
-                        const char *public_id)
-{
-  restricted (XML_GetUserData (parser), _("an external entity"));
-  return XML_STATUS_ERROR;
-}
-
-static void
-setup_expat (HolbooXmlParser *self)
-{
-  XML_Parser p = self->expat;
-
-  XML_SetUserData (p, self);
-  XML_SetElementHandler (p, on_start_element, on_end_element);
-  XML_SetCharacterDataHandler (p, on_character_data);
-  XML_SetXmlDeclHandler (p, on_xml_decl);
-  XML_SetCommentHandler (p, on_comment);
-  XML_SetProcessingInstructionHandler (p, on_processing_instruction);
-  XML_SetStartDoctypeDeclHandler (p, on_start_doctype);
-  XML_SetEntityDeclHandler (p, on_entity_decl);
-  XML_SetSkippedEntityHandler (p, on_skipped_entity);
-  XML_SetExternalEntityRefHandler (p, on_external_entity_ref);
-  if (!self->framed)
-    XML_SetStartNamespaceDeclHandler (p, on_start_namespace);
-  XML_SetReparseDeferralEnabled (p, XML_FALSE);
-}
-
-/* Whether the bytes where expat failed are broken UTF-8 rather than
- * broken XML: RFC 6120 §4.9.3.22 has its own condition for that.  Expat
- * points at the bad byte in text, at the start of the tag inside one;
- * its buffer still holds the bytes of earlier feeds that the token
- * started in. */
-static gboolean
-error_is_bad_utf8 (HolbooXmlParser *self)
-{
-  int offset = 0, size = 0;
-  const char *buffer = XML_GetInputContext (self->expat, &offset, &size);
-  const char *p, *end, *limit, *bad;
-
-  if (buffer == NULL || offset < 0 || offset >= size)
-    return FALSE;
-
-  p = buffer + offset;
-  end = buffer + size;
-  limit = memchr (p, '>', end - p);
-  limit = limit != NULL ? limit + 1 : end;
-
-  if (g_utf8_validate_len (p, limit - p, &bad))
-    return FALSE;
-
-  return *bad != '\0' && g_utf8_get_char_validated (bad, end - bad) == (gunichar) -1;
-}
 
 static void
 fail_from_expat (HolbooXmlParser *self)
@@ -500,32 +66,20 @@ fail_from_expat (HolbooXmlParser *self)
       condition = HOLBOO_XML_STREAM_ERROR_BAD_NAMESPACE_PREFIX;
       break;
 
-    case XML_ERROR_INVALID_TOKEN:
-      condition = error_is_bad_utf8 (self)
-                  ? HOLBOO_XML_STREAM_ERROR_UNSUPPORTED_ENCODING
-                  : HOLBOO_XML_STREAM_ERROR_NOT_WELL_FORMED;
-      break;
-
     default:
       condition = HOLBOO_XML_STREAM_ERROR_NOT_WELL_FORMED;
       break;
     }
 
-  if (condition == HOLBOO_XML_STREAM_ERROR_UNSUPPORTED_ENCODING)
-    fail (self, condition, _("The stream is not valid UTF-8 (line %lu, column %lu)"),
-          (gulong) XML_GetCurrentLineNumber (self->expat),
-          (gulong) XML_GetCurrentColumnNumber (self->expat));
-  else
-    fail (self, condition, _("Malformed XML at line %lu, column %lu: %s"),
-          (gulong) XML_GetCurrentLineNumber (self->expat),
-          (gulong) XML_GetCurrentColumnNumber (self->expat),
-          XML_ErrorString (code));
+  _holboo_xml_parser_fail (self, condition, _("Malformed XML at line %lu, column %lu: %s"),
+                           (gulong) XML_GetCurrentLineNumber (self->expat),
+                           (gulong) XML_GetCurrentColumnNumber (self->expat),
+                           XML_ErrorString (code));
 }
 
-/* Expat detects UTF-16 from a byte order mark or a NUL in the first two
- * bytes even when told the input is UTF-8; XMPP is UTF-8 only (RFC 6120
- * §11.6), and those bytes can never start UTF-8 XML.  @data starts at
- * document offset @offset. */
+/* Expat guesses UTF-16 from a NUL in the first two bytes whatever it was
+ * told (byte order marks never get past the UTF-8 check); XMPP is UTF-8
+ * only (RFC 6120 §11.6).  @data starts at document offset @offset. */
 static gboolean
 check_document_start (HolbooXmlParser *self,
                       const char      *data,
@@ -534,17 +88,23 @@ check_document_start (HolbooXmlParser *self,
 {
   for (gsize i = 0; offset + i < 2 && i < len; i++)
     {
-      guchar c = data[i];
-
-      if (c == 0x00 || (offset + i == 0 && (c == 0xFE || c == 0xFF)))
+      if (data[i] == '\0')
         {
-          fail (self, HOLBOO_XML_STREAM_ERROR_UNSUPPORTED_ENCODING,
-                _("The stream is not UTF-8"));
+          _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_UNSUPPORTED_ENCODING,
+                                   _("The stream is not UTF-8"));
           return FALSE;
         }
     }
 
   return TRUE;
+}
+
+static void
+fail_bad_utf8 (HolbooXmlParser *self)
+{
+  _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_UNSUPPORTED_ENCODING,
+                           _("The stream is not valid UTF-8 (at byte %" G_GUINT64_FORMAT ")"),
+                           self->fed + self->carry_len);
 }
 
 static HolbooXmlParseResult
@@ -571,7 +131,7 @@ _holboo_xml_parser_new (gboolean                     framed,
   self->framed = framed;
   self->events = events;
   self->user_data = user_data;
-  self->expat = XML_ParserCreateNS ("UTF-8", NS_SEPARATOR);
+  self->expat = XML_ParserCreateNS ("UTF-8", HOLBOO_XML_NS_SEPARATOR);
   if (self->expat == NULL)
     g_error ("Out of memory creating an XML parser");
 
@@ -580,7 +140,7 @@ _holboo_xml_parser_new (gboolean                     framed,
   self->stack = g_new0 (HolbooXmlNode *, self->stack_size);
   self->text = g_string_sized_new (256);
 
-  setup_expat (self);
+  _holboo_xml_parser_setup_expat (self);
   self->depth = framed ? 1 : 0;
 
   return self;
@@ -635,7 +195,7 @@ _holboo_xml_parser_reset (HolbooXmlParser *self)
   g_return_if_fail (!self->in_parse);
 
   XML_ParserReset (self->expat, "UTF-8");
-  setup_expat (self);
+  _holboo_xml_parser_setup_expat (self);
 
   g_clear_pointer (&self->stack[1], holboo_xml_node_unref);
   g_clear_pointer (&self->frame, holboo_xml_node_unref);
@@ -655,6 +215,7 @@ _holboo_xml_parser_reset (HolbooXmlParser *self)
   self->boundary = 0;
   self->last_event_end = 0;
   self->stop_offset = 0;
+  self->carry_len = 0;
   self->stopped = FALSE;
 }
 
@@ -665,31 +226,25 @@ _holboo_xml_parser_stop (HolbooXmlParser *self)
   if (self->stopped || !self->in_parse)
     return;
 
-  self->stop_offset = event_end (self);
+  self->stop_offset = _holboo_xml_parser_event_end (self);
   self->stopped = TRUE;
   XML_StopParser (self->expat, XML_FALSE);
 }
 
-/* Parses stream input, at most max_stanza_size bytes past the start of
- * the current stanza at a time.  On STOPPED, *consumed is the number of
- * bytes up to the end of the element where a callback stopped. */
-HolbooXmlParseResult
-_holboo_xml_parser_feed (HolbooXmlParser  *self,
-                         const char       *data,
-                         gsize             len,
-                         gsize            *consumed,
-                         GError          **error)
+/* Gives expat whole, valid characters, at most max_stanza_size bytes past
+ * the start of the current stanza at a time.  On STOPPED, *consumed is
+ * the number of bytes up to the end of the element where a callback
+ * stopped. */
+static HolbooXmlParseResult
+parse_slices (HolbooXmlParser  *self,
+              const char       *data,
+              gsize             len,
+              gsize            *consumed,
+              GError          **error)
 {
   gsize done = 0;
 
-  g_return_val_if_fail (!self->framed, HOLBOO_XML_PARSE_FAILED);
-  g_return_val_if_fail (!self->in_parse, HOLBOO_XML_PARSE_FAILED);
-  g_return_val_if_fail (!self->stopped && self->error == NULL, HOLBOO_XML_PARSE_FAILED);
-
   *consumed = 0;
-
-  if (!check_document_start (self, data, len, self->fed))
-    return failed (self, error);
 
   while (done < len)
     {
@@ -700,9 +255,9 @@ _holboo_xml_parser_feed (HolbooXmlParser  *self,
 
       if (used >= self->limits.max_stanza_size)
         {
-          fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
-                _("A stanza is larger than %" G_GSIZE_FORMAT " bytes"),
-                self->limits.max_stanza_size);
+          _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
+                                   _("A stanza is larger than %" G_GSIZE_FORMAT " bytes"),
+                                   self->limits.max_stanza_size);
           return failed (self, error);
         }
 
@@ -718,9 +273,9 @@ _holboo_xml_parser_feed (HolbooXmlParser  *self,
            * feed: keep that token short. */
           if (self->fed - self->last_event_end > self->limits.max_tag_size)
             {
-              fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
-                    _("A tag is larger than %" G_GSIZE_FORMAT " bytes"),
-                    self->limits.max_tag_size);
+              _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
+                                       _("A tag is larger than %" G_GSIZE_FORMAT " bytes"),
+                                       self->limits.max_tag_size);
               return failed (self, error);
             }
 
@@ -743,6 +298,118 @@ _holboo_xml_parser_feed (HolbooXmlParser  *self,
   return HOLBOO_XML_PARSE_OK;
 }
 
+/* Completes the character carried over from the last read with the
+ * first bytes of @data and parses it; *used is how many bytes of @data
+ * that took. */
+static HolbooXmlParseResult
+finish_carried_character (HolbooXmlParser  *self,
+                          const char       *data,
+                          gsize             len,
+                          gsize            *used,
+                          GError          **error)
+{
+  guint length = _holboo_xml_utf8_char_length (self->carry[0]);
+  gsize take = MIN (len, length - self->carry_len);
+  gboolean incomplete;
+  gsize parsed;
+
+  memcpy (self->carry + self->carry_len, data, take);
+  *used = take;
+
+  if (_holboo_xml_utf8_valid_prefix (self->carry, self->carry_len + take, &incomplete) == 0)
+    {
+      if (!incomplete)
+        {
+          fail_bad_utf8 (self);
+          return failed (self, error);
+        }
+
+      self->carry_len += take;
+      return HOLBOO_XML_PARSE_OK;
+    }
+
+  /* One character cannot end an element, so this never stops. */
+  self->carry_len = 0;
+  return parse_slices (self, self->carry, length, &parsed, error);
+}
+
+/* Parses stream input.  UTF-8 is checked before expat sees it (see
+ * holboo-xml-utf8.c); a bad sequence is reported only if expat found
+ * nothing wrong before it, so the verdict never depends on how the
+ * input was cut into reads. */
+HolbooXmlParseResult
+_holboo_xml_parser_feed (HolbooXmlParser  *self,
+                         const char       *data,
+                         gsize             len,
+                         gsize            *consumed,
+                         GError          **error)
+{
+  HolbooXmlParseResult result;
+  gboolean incomplete;
+  gsize used = 0, valid, parsed;
+
+  g_return_val_if_fail (!self->framed, HOLBOO_XML_PARSE_FAILED);
+  g_return_val_if_fail (!self->in_parse, HOLBOO_XML_PARSE_FAILED);
+  g_return_val_if_fail (!self->stopped && self->error == NULL, HOLBOO_XML_PARSE_FAILED);
+
+  *consumed = 0;
+
+  if (self->carry_len > 0 && len > 0)
+    {
+      result = finish_carried_character (self, data, len, &used, error);
+      if (result != HOLBOO_XML_PARSE_OK)
+        return result;
+    }
+
+  if (self->carry_len > 0)
+    {
+      *consumed = len;
+      return HOLBOO_XML_PARSE_OK;
+    }
+
+  valid = _holboo_xml_utf8_valid_prefix (data + used, len - used, &incomplete);
+
+  /* Expat decides on some first bytes alone and waits for a second on
+   * others: an ASCII first byte goes to expat on its own before the
+   * second is checked, so that the verdict is the same however the
+   * input is cut.  (After a non-ASCII first character the second byte
+   * cannot be NUL.) */
+  if (self->fed == 0 && valid > 0 && (guchar) data[used] < 0x80)
+    {
+      if (!check_document_start (self, data + used, 1, 0))
+        return failed (self, error);
+      result = parse_slices (self, data + used, 1, &parsed, error);
+      if (result != HOLBOO_XML_PARSE_OK)
+        return result;
+      used += 1;
+      valid -= 1;
+    }
+  if (self->fed == 1 && valid > 0 && !check_document_start (self, data + used, 1, 1))
+    return failed (self, error);
+
+  result = parse_slices (self, data + used, valid, &parsed, error);
+  if (result == HOLBOO_XML_PARSE_STOPPED)
+    *consumed = used + parsed;
+  if (result != HOLBOO_XML_PARSE_OK)
+    return result;
+
+  used += valid;
+  if (used < len)
+    {
+      if (!incomplete)
+        {
+          fail_bad_utf8 (self);
+          return failed (self, error);
+        }
+
+      memcpy (self->carry, data + used, len - used);
+      self->carry_len = len - used;
+    }
+
+  *consumed = len;
+  return HOLBOO_XML_PARSE_OK;
+}
+
 /* Parses one complete, self-contained element on a framed parser. */
 HolbooXmlNode *
 _holboo_xml_parser_parse_element (HolbooXmlParser  *self,
@@ -751,6 +418,8 @@ _holboo_xml_parser_parse_element (HolbooXmlParser  *self,
                                   GError          **error)
 {
   enum XML_Status status;
+  gboolean incomplete;
+  gsize valid;
 
   g_return_val_if_fail (self->framed, NULL);
   g_return_val_if_fail (!self->in_parse, NULL);
@@ -759,9 +428,9 @@ _holboo_xml_parser_parse_element (HolbooXmlParser  *self,
 
   if (len > self->limits.max_stanza_size)
     {
-      fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
-            _("A stanza is larger than %" G_GSIZE_FORMAT " bytes"),
-            self->limits.max_stanza_size);
+      _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
+                               _("A stanza is larger than %" G_GSIZE_FORMAT " bytes"),
+                               self->limits.max_stanza_size);
       failed (self, error);
       return NULL;
     }
@@ -772,9 +441,20 @@ _holboo_xml_parser_parse_element (HolbooXmlParser  *self,
       return NULL;
     }
 
-  self->fed = len;
+  valid = _holboo_xml_utf8_valid_prefix (data, len, &incomplete);
+  self->fed = valid;
   self->in_parse = TRUE;
-  status = XML_Parse (self->expat, data, (int) len, XML_TRUE);
+  if (valid < len)
+    {
+      /* Broken XML before the bad byte is reported as such. */
+      status = XML_Parse (self->expat, data, (int) valid, XML_FALSE);
+      if (status == XML_STATUS_OK && self->error == NULL)
+        fail_bad_utf8 (self);
+    }
+  else
+    {
+      status = XML_Parse (self->expat, data, (int) len, XML_TRUE);
+    }
   self->in_parse = FALSE;
 
   if (status != XML_STATUS_OK || self->error != NULL)
