@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "xml-test-util.h"
+#include "holboo-xml-utf8-private.h"
 
 #include <stdlib.h>
 
@@ -62,6 +63,11 @@ static const HostileCase hostile_cases[] = {
   CASE ("nul-in-name", HDR "<mess\0age/>", NOT_WELL_FORMED),
   CASE ("nul-in-header", "<stream:str\0eam/>", NOT_WELL_FORMED),
   CASE ("control-char", HDR "<message><body>a\x01" "b</body></message>", NOT_WELL_FORMED),
+  /* Valid UTF-8, but not characters XML allows there. */
+  CASE ("noncharacter-fffe", HDR "<message><body>\xef\xbf\xbe</body></message>", NOT_WELL_FORMED),
+  CASE ("nbsp-in-name", HDR "<mess\xc2\xa0" "age/>", NOT_WELL_FORMED),
+  /* The first error counts, not a bad byte after it (found by fuzzing). */
+  CASE ("syntax-error-before-bad-utf8", HDR "<message xml s='\xff'/>", NOT_WELL_FORMED),
 
   /* Encodings: UTF-8 only (RFC 6120 §11.6, §4.9.3.22). */
   CASE ("utf8-invalid-byte", HDR "<message><body>a\xff" "b</body></message>", UNSUPPORTED_ENCODING),
@@ -70,6 +76,7 @@ static const HostileCase hostile_cases[] = {
   CASE ("utf8-truncated", HDR "<message><body>\xe2\x82</body></message>", UNSUPPORTED_ENCODING),
   CASE ("utf8-lone-continuation", HDR "<message><body>\x80</body></message>", UNSUPPORTED_ENCODING),
   CASE ("utf8-beyond-unicode", HDR "<message><body>\xf4\x90\x80\x80</body></message>", UNSUPPORTED_ENCODING),
+  CASE ("utf8-obsolete-lead-byte", HDR "<message><body>a\xfc" "aaaa</body></message>", UNSUPPORTED_ENCODING),
   CASE ("utf8-in-attribute", HDR "<message id='\xfe'/>", UNSUPPORTED_ENCODING),
   CASE ("utf8-in-name", HDR "<mess\xff" "age/>", UNSUPPORTED_ENCODING),
   CASE ("latin1-declared", "<?xml version='1.0' encoding='ISO-8859-1'?>" HDR, UNSUPPORTED_ENCODING),
@@ -472,6 +479,58 @@ test_websocket_hostile (void)
   collector_clear (&c);
 }
 
+/* The stream's own UTF-8 check agrees with GLib on every character made
+ * of a lead byte and interesting continuation bytes, and calls the cut
+ * start of a valid character incomplete, not invalid. */
+static void
+test_utf8_validator (void)
+{
+  static const guchar follow[] = { 0x01, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF };
+
+  for (guint lead = 1; lead < 256; lead++)
+    for (guint a = 0; a < G_N_ELEMENTS (follow); a++)
+      for (guint b = 0; b < G_N_ELEMENTS (follow); b++)
+        for (guint c = 0; c < G_N_ELEMENTS (follow); c++)
+          {
+            char seq[4] = { (char) lead, (char) follow[a], (char) follow[b], (char) follow[c] };
+            guint length = _holboo_xml_utf8_char_length (lead);
+            gboolean incomplete;
+            gsize valid;
+
+            if (length == 0)
+              {
+                g_assert_cmpuint (_holboo_xml_utf8_valid_prefix (seq, 4, &incomplete), ==, 0);
+                g_assert_false (incomplete);
+                continue;
+              }
+
+            valid = _holboo_xml_utf8_valid_prefix (seq, length, &incomplete);
+            g_assert_true ((valid == length) == g_utf8_validate_len (seq, length, NULL));
+            g_assert_false (incomplete);
+
+            /* Cut short: incomplete exactly when what is there is valid. */
+            for (guint cut = 1; cut < length && valid == length; cut++)
+              {
+                g_assert_cmpuint (_holboo_xml_utf8_valid_prefix (seq, cut, &incomplete), ==, 0);
+                g_assert_true (incomplete);
+              }
+          }
+
+  /* Whole strings: the longest valid prefix. */
+  {
+    const char *text = "Монгол 😀 ascii";
+    gboolean incomplete;
+
+    g_assert_cmpuint (_holboo_xml_utf8_valid_prefix (text, strlen (text), &incomplete), ==, strlen (text));
+    g_assert_cmpuint (_holboo_xml_utf8_valid_prefix ("abcdefghij\xd0", 11, &incomplete), ==, 10);
+    g_assert_true (incomplete);
+    g_assert_cmpuint (_holboo_xml_utf8_valid_prefix ("abcdefghij\xd0z", 12, &incomplete), ==, 10);
+    g_assert_false (incomplete);
+    g_assert_cmpuint (_holboo_xml_utf8_valid_prefix ("\xed\xa0\x80", 3, &incomplete), ==, 0);
+    g_assert_false (incomplete);
+  }
+}
+
 static void
 test_conditions (void)
 {
@@ -527,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/xml-hostile/big-but-fine", test_big_but_fine);
   g_test_add_func ("/xml-hostile/websocket", test_websocket_hostile);
   g_test_add_func ("/xml-hostile/conditions", test_conditions);
+  g_test_add_func ("/xml-hostile/utf8-validator", test_utf8_validator);
 
   return g_test_run ();
 }
