@@ -5,7 +5,8 @@
  * Namespaces are declared only where they change: on the element written
  * and wherever a child's namespace differs from its parent's.  Elements
  * of the streams namespace always get the `stream:` prefix, which is what
- * servers expect of <stream:features/> and <stream:error/>.
+ * servers expect of <stream:features/> and <stream:error/>; elements of
+ * the XML namespace the predeclared `xml:` prefix.
  */
 
 #define G_LOG_DOMAIN "holboo-xml-writer"
@@ -80,16 +81,23 @@ serialize (HolbooXmlNode *node,
            gboolean       stream_prefix_bound)
 {
   gboolean in_stream_ns = g_strcmp0 (node->ns, HOLBOO_XMLNS_STREAM) == 0;
+  const char *prefix = NULL;
   guint n_prefixes = 0;
+
+  /* Servers expect stream-level elements with the conventional prefix;
+   * the xml prefix is the only way to write its namespace at all. */
+  if (in_stream_ns)
+    prefix = "stream:";
+  else if (g_strcmp0 (node->ns, HOLBOO_XMLNS_XML) == 0)
+    prefix = "xml:";
 
   g_string_append_c (out, '<');
 
-  /* Servers expect stream-level elements with the conventional prefix. */
-  if (in_stream_ns)
+  if (prefix != NULL)
     {
-      g_string_append (out, "stream:");
+      g_string_append (out, prefix);
       g_string_append (out, node->name);
-      if (!stream_prefix_bound)
+      if (in_stream_ns && !stream_prefix_bound)
         {
           g_string_append (out, " xmlns:stream='" HOLBOO_XMLNS_STREAM "'");
           stream_prefix_bound = TRUE;
@@ -152,7 +160,9 @@ serialize (HolbooXmlNode *node,
         serialize (child, out, default_ns, stream_prefix_bound);
     }
 
-  g_string_append (out, in_stream_ns ? "</stream:" : "</");
+  g_string_append (out, "</");
+  if (prefix != NULL)
+    g_string_append (out, prefix);
   g_string_append (out, node->name);
   g_string_append_c (out, '>');
 }

@@ -107,6 +107,18 @@ test_namespaces (void)
   g_assert_null (holboo_xml_node_get_attribute (iq, "lang"));
   g_assert_cmpstr (holboo_xml_node_get_attribute_ns (inner, "urn:example:attr", "flag"), ==, "1");
 
+  /* The XML namespace can only be written with its own prefix. */
+  {
+    g_autoptr(HolbooXmlNode) parsed = parse ("<message xmlns='jabber:client'><xml:x xml:lang='en'><y/></xml:x></message>");
+    g_autoptr(HolbooXmlNode) back = NULL;
+    g_autofree char *xml = holboo_xml_node_to_string (parsed);
+
+    g_assert_cmpstr (xml, ==, "<message xmlns='jabber:client'><xml:x xml:lang='en'><y/></xml:x></message>");
+    back = parse (xml);
+    g_assert_true (holboo_xml_node_equal (parsed, back));
+    g_assert_true (holboo_xml_node_is (holboo_xml_node_get_first_child (back), "x", HOLBOO_XMLNS_XML));
+  }
+
   /* "" means no namespace, like xmlns=''. */
   {
     g_autoptr(HolbooXmlNode) bare = holboo_xml_node_new ("x", "");
