@@ -102,6 +102,18 @@ flush_text (HolbooXmlParser *self,
   g_string_truncate (self->text, 0);
 }
 
+/* Refuses the text between stanzas seen before this event. */
+static gboolean
+check_text_between_stanzas (HolbooXmlParser *self)
+{
+  if (!self->text_between_stanzas)
+    return TRUE;
+
+  _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_BAD_FORMAT,
+                           _("The stream has text between stanzas"));
+  return FALSE;
+}
+
 static void
 start_stream (HolbooXmlParser  *self,
               const char       *name,
@@ -150,6 +162,9 @@ on_start_element (void        *user_data,
     return;
 
   self->last_event_end = _holboo_xml_parser_event_end (self);
+
+  if (!check_text_between_stanzas (self))
+    return;
 
   if (level == 0)
     {
@@ -201,6 +216,9 @@ on_end_element (void       *user_data,
 
   self->last_event_end = _holboo_xml_parser_event_end (self);
 
+  if (!check_text_between_stanzas (self))
+    return;
+
   if (self->depth == 1)
     {
       /* </stream:stream>: nothing may follow, so expat stops here. */
@@ -248,15 +266,14 @@ on_character_data (void       *user_data,
       return;
     }
 
-  /* Between stanzas only whitespace (keep-alives) may appear. */
+  /* Between stanzas only whitespace (keep-alives) may appear.  Other
+   * text is refused at the next event, not here: whether expat reports
+   * text before broken markup ("x]]>") depends on where reads end, and
+   * the stream error must not. */
   for (int i = 0; i < len; i++)
     {
       if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-        {
-          _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_BAD_FORMAT,
-                                   _("The stream has text between stanzas"));
-          return;
-        }
+        self->text_between_stanzas = TRUE;
     }
 
   self->boundary = _holboo_xml_parser_event_end (self);
@@ -298,7 +315,7 @@ static void
 restricted (HolbooXmlParser *self,
             const char      *what)
 {
-  if (self->stopped)
+  if (self->stopped || !check_text_between_stanzas (self))
     return;
 
   _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_RESTRICTED_XML,

@@ -59,6 +59,7 @@ struct _HolbooXmlParser
 
   guint                        in_parse : 1;
   guint                        stopped : 1;
+  guint                        text_between_stanzas : 1;
 };
 
 typedef enum {

@@ -217,6 +217,7 @@ _holboo_xml_parser_reset (HolbooXmlParser *self)
   self->stop_offset = 0;
   self->carry_len = 0;
   self->stopped = FALSE;
+  self->text_between_stanzas = FALSE;
 }
 
 /* Stops expat after the current event; only from inside a callback. */

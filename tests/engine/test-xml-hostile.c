@@ -104,7 +104,12 @@ static const HostileCase hostile_cases[] = {
 
   /* Stream structure. */
   CASE ("text-between-stanzas", HDR "<presence/>hello<presence/>", BAD_FORMAT),
-  CASE ("cdata-between-stanzas", HDR "<![CDATA[x]]>", BAD_FORMAT),
+  CASE ("cdata-between-stanzas", HDR "<![CDATA[x]]><presence/>", BAD_FORMAT),
+  CASE ("text-before-stream-end", HDR "hello</stream:stream>", BAD_FORMAT),
+  CASE ("text-before-comment", HDR "hello<!-- -->", BAD_FORMAT),
+  /* Broken markup right after the text wins, however reads are cut
+   * (found by fuzzing). */
+  CASE ("text-then-broken-markup", HDR "<presence/>x]]></p>", NOT_WELL_FORMED),
 };
 
 static void
