@@ -128,21 +128,24 @@ start_stream (HolbooXmlParser  *self,
   if (g_strcmp0 (holboo_xml_node_get_ns (root), HOLBOO_XMLNS_STREAM) != 0)
     {
       _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_INVALID_NAMESPACE,
-                               _("The stream root is not in the namespace %s"), HOLBOO_XMLNS_STREAM);
+                               _("The stream root is not in the namespace %s"),
+                               HOLBOO_XMLNS_STREAM);
       return;
     }
 
   if (!holboo_xml_node_is (root, "stream", HOLBOO_XMLNS_STREAM))
     {
       _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_BAD_FORMAT,
-                               _("The stream root is <%s/>, not <stream/>"), holboo_xml_node_get_name (root));
+                               _("The stream root is <%s/>, not <stream/>"),
+                               holboo_xml_node_get_name (root));
       return;
     }
 
   if (g_strcmp0 (self->root_default_ns, HOLBOO_XMLNS_CLIENT) != 0)
     {
       _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_INVALID_NAMESPACE,
-                               _("The stream’s content namespace is not %s"), HOLBOO_XMLNS_CLIENT);
+                               _("The stream’s content namespace is not %s"),
+                               HOLBOO_XMLNS_CLIENT);
       return;
     }
 
@@ -311,22 +314,23 @@ on_xml_decl (void       *user_data,
                              _("The stream is declared as %s; XMPP is always UTF-8"), encoding);
 }
 
+/* RFC 6120 §11.1: XMPP allows none of these. */
 static void
 restricted (HolbooXmlParser *self,
-            const char      *what)
+            const char      *message)
 {
   if (self->stopped || !check_text_between_stanzas (self))
     return;
 
-  _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_RESTRICTED_XML,
-                           _("The stream contains %s, which XMPP does not allow"), what);
+  _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_RESTRICTED_XML, "%s", message);
 }
 
 static void
 on_comment (void       *user_data,
             const char *data)
 {
-  restricted (user_data, _("a comment"));
+  restricted (user_data,
+              _("The stream contains a comment, which XMPP does not allow"));
 }
 
 static void
@@ -334,7 +338,8 @@ on_processing_instruction (void       *user_data,
                            const char *target,
                            const char *data)
 {
-  restricted (user_data, _("a processing instruction"));
+  restricted (user_data,
+              _("The stream contains a processing instruction, which XMPP does not allow"));
 }
 
 static void
@@ -344,7 +349,8 @@ on_start_doctype (void       *user_data,
                   const char *pubid,
                   int         has_internal_subset)
 {
-  restricted (user_data, _("a document type declaration"));
+  restricted (user_data,
+              _("The stream contains a document type declaration, which XMPP does not allow"));
 }
 
 static void
@@ -358,7 +364,8 @@ on_entity_decl (void       *user_data,
                 const char *public_id,
                 const char *notation_name)
 {
-  restricted (user_data, _("an entity declaration"));
+  restricted (user_data,
+              _("The stream contains an entity declaration, which XMPP does not allow"));
 }
 
 static void
@@ -366,7 +373,8 @@ on_skipped_entity (void       *user_data,
                    const char *entity_name,
                    int         is_parameter_entity)
 {
-  restricted (user_data, _("an entity reference"));
+  restricted (user_data,
+              _("The stream contains an entity reference, which XMPP does not allow"));
 }
 
 static int
@@ -376,7 +384,8 @@ on_external_entity_ref (XML_Parser  parser,
                         const char *system_id,
                         const char *public_id)
 {
-  restricted (XML_GetUserData (parser), _("an external entity"));
+  restricted (XML_GetUserData (parser),
+              _("The stream refers to an external entity, which XMPP does not allow"));
   return XML_STATUS_ERROR;
 }
 

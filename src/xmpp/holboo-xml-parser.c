@@ -103,8 +103,8 @@ static void
 fail_bad_utf8 (HolbooXmlParser *self)
 {
   _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_UNSUPPORTED_ENCODING,
-                           _("The stream is not valid UTF-8 (at byte %" G_GUINT64_FORMAT ")"),
-                           self->fed + self->carry_len);
+                           _("The stream is not valid UTF-8 (at byte %llu)"),
+                           (unsigned long long) (self->fed + self->carry_len));
 }
 
 static HolbooXmlParseResult
@@ -257,8 +257,8 @@ parse_slices (HolbooXmlParser  *self,
       if (used >= self->limits.max_stanza_size)
         {
           _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
-                                   _("A stanza is larger than %" G_GSIZE_FORMAT " bytes"),
-                                   self->limits.max_stanza_size);
+                                   _("A stanza is larger than %lu bytes"),
+                                   (gulong) self->limits.max_stanza_size);
           return failed (self, error);
         }
 
@@ -275,8 +275,8 @@ parse_slices (HolbooXmlParser  *self,
           if (self->fed - self->last_event_end > self->limits.max_tag_size)
             {
               _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
-                                       _("A tag is larger than %" G_GSIZE_FORMAT " bytes"),
-                                       self->limits.max_tag_size);
+                                       _("A tag is larger than %lu bytes"),
+                                       (gulong) self->limits.max_tag_size);
               return failed (self, error);
             }
 
@@ -430,8 +430,8 @@ _holboo_xml_parser_parse_element (HolbooXmlParser  *self,
   if (len > self->limits.max_stanza_size)
     {
       _holboo_xml_parser_fail (self, HOLBOO_XML_STREAM_ERROR_POLICY_VIOLATION,
-                               _("A stanza is larger than %" G_GSIZE_FORMAT " bytes"),
-                               self->limits.max_stanza_size);
+                               _("A stanza is larger than %lu bytes"),
+                               (gulong) self->limits.max_stanza_size);
       failed (self, error);
       return NULL;
     }
