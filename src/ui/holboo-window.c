@@ -1,0 +1,448 @@
+/* holboo-window.c — the main window
+ *
+ * Copyright 2026 The Holboo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A sidebar of pages beside the page itself, in an AdwLeaflet that folds to
+ * one pane on a narrow window. The window action win.show-page (a string
+ * state: the page's name) is the one way pages change: sidebar rows,
+ * keyboard shortcuts and the saved setting all go through it, so the
+ * sidebar selection, the stack, the title and "last-page" never disagree.
+ */
+#define G_LOG_DOMAIN "holboo-window"
+
+#include "config.h"
+
+#include "holboo-window.h"
+
+#include <glib/gi18n.h>
+
+struct _HolbooWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template children */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *content;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *content_title;
+  GtkStack             *stack;
+  GtkRevealer          *storage_banner;
+  GtkLabel             *storage_banner_label;
+};
+
+G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_VISIBLE_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In sidebar order; the template's rows and stack pages carry these names. */
+static const char * const page_names[] = {
+  "chats",
+  "calls",
+  "meetings",
+  "customers",
+  "dashboard",
+  "card",
+  NULL
+};
+
+static gboolean
+is_page_name (const char *name)
+{
+  return name != NULL && g_strv_contains (page_names, name);
+}
+
+static GtkListBoxRow *
+find_sidebar_row (HolbooWindow *self,
+                  const char   *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)); i++)
+    {
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+holboo_window_set_page (HolbooWindow *self,
+                        const char   *name)
+{
+  GAction *action;
+  GtkListBoxRow *row;
+  GtkWidget *child;
+  const char *title;
+
+  g_assert (is_page_name (name));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) != 0)
+    gtk_stack_set_visible_child_name (self->stack, name);
+
+  child = gtk_stack_get_visible_child (self->stack);
+  title = gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child));
+  adw_window_title_set_title (self->content_title, title);
+
+  row = find_sidebar_row (self, name);
+  g_assert (row != NULL);
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-page");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+
+  g_settings_set_string (self->settings, "last-page", name);
+
+  g_debug ("Showing page “%s”: %s", name, title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
+}
+
+static void
+on_show_page_change_state (GSimpleAction *action,
+                           GVariant      *value,
+                           gpointer       user_data)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (user_data);
+  const char *name = g_variant_get_string (value, NULL);
+
+  /* The action is reachable from outside (D-Bus, a future command line),
+   * so a wrong name is bad input, not a programming error. */
+  if (!is_page_name (name))
+    {
+      g_message ("There is no page named “%s”; staying on “%s”",
+                 name, gtk_stack_get_visible_child_name (self->stack));
+      return;
+    }
+
+  holboo_window_set_page (self, name);
+}
+
+static void
+on_show_page_activate (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (user_data);
+
+  g_action_change_state (G_ACTION (action), parameter);
+
+  /* Asked for a page explicitly (a click, Enter, a shortcut): on a folded
+   * window that means leaving the sidebar for the page. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_show_sidebar_activate (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (user_data);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static const GActionEntry win_entries[] = {
+  {
+    .name = "show-page",
+    .activate = on_show_page_activate,
+    .parameter_type = "s",
+    .state = "'" HOLBOO_WINDOW_DEFAULT_PAGE "'",
+    .change_state = on_show_page_change_state,
+  },
+  {
+    .name = "show-sidebar",
+    .activate = on_show_sidebar_activate,
+  },
+};
+
+/* Moving through the sidebar with the arrow keys selects rows: follow the
+ * selection, but stay on the sidebar of a folded window. */
+static void
+on_sidebar_row_selected (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         HolbooWindow  *self)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+
+  name = gtk_widget_get_name (GTK_WIDGET (row));
+  if (g_strcmp0 (name, holboo_window_get_visible_page (self)) != 0)
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "show-page",
+                                        g_variant_new_string (name));
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          HolbooWindow  *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-page",
+                                  g_variant_new_string (gtk_widget_get_name (GTK_WIDGET (row))));
+}
+
+static void
+holboo_window_load_state (HolbooWindow *self)
+{
+  g_autofree char *page = NULL;
+  int width, height;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (!is_page_name (page))
+    {
+      /* An older or newer version, or a hand-edited file: not worth a
+       * warning, but worth saying which key and value were ignored. */
+      g_message ("Settings key “last-page” holds “%s”, which is not a page; "
+                 "showing “%s” instead",
+                 page, HOLBOO_WINDOW_DEFAULT_PAGE);
+      g_free (page);
+      page = g_strdup (HOLBOO_WINDOW_DEFAULT_PAGE);
+    }
+
+  holboo_window_set_page (self, page);
+}
+
+static void
+holboo_window_save_state (HolbooWindow *self)
+{
+  int width = 0, height = 0;
+
+  /* The default size follows the user's resizing but not maximizing, so it
+   * is the size to come back to. 0 means "never set": keep the old value. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+holboo_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_VISIBLE_PAGE:
+      g_value_set_string (value, holboo_window_get_visible_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+holboo_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+holboo_window_close_request (GtkWindow *window)
+{
+  holboo_window_save_state (HOLBOO_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (holboo_window_parent_class)->close_request (window);
+}
+
+static void
+holboo_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (holboo_window_parent_class)->map (widget);
+
+  g_debug ("Window “%s” is on screen", gtk_window_get_title (GTK_WINDOW (widget)));
+}
+
+static void
+holboo_window_constructed (GObject *object)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (object);
+
+  G_OBJECT_CLASS (holboo_window_parent_class)->constructed (object);
+
+  g_assert (G_IS_SETTINGS (self->settings));
+  holboo_window_load_state (self);
+}
+
+static void
+holboo_window_dispose (GObject *object)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (holboo_window_parent_class)->dispose (object);
+}
+
+static void
+holboo_window_class_init (HolbooWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = holboo_window_constructed;
+  object_class->dispose = holboo_window_dispose;
+  object_class->get_property = holboo_window_get_property;
+  object_class->set_property = holboo_window_set_property;
+  widget_class->map = holboo_window_map;
+  window_class->close_request = holboo_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VISIBLE_PAGE] =
+    g_param_spec_string ("visible-page", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+}
+
+static void
+holboo_window_init (HolbooWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+HolbooWindow *
+holboo_window_new (HolbooApplication *application,
+                   GSettings         *settings)
+{
+  g_return_val_if_fail (HOLBOO_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (HOLBOO_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * holboo_window_get_page_names:
+ *
+ * Returns: (transfer none): the names of the pages, in sidebar order; each
+ *   is a valid target of the `win.show-page` action.
+ */
+const char * const *
+holboo_window_get_page_names (void)
+{
+  return page_names;
+}
+
+const char *
+holboo_window_get_visible_page (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * holboo_window_show_storage_error:
+ * @error: why the data directory cannot be used; its message names the
+ *   path and the cause
+ *
+ * Shows a banner above the pages saying that Holboo cannot keep data, and
+ * why. The window keeps working.
+ */
+void
+holboo_window_show_storage_error (HolbooWindow *self,
+                                  const GError *error)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (HOLBOO_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s",
+                                    _("Holboo cannot keep your data"),
+                                    error->message);
+  gtk_label_set_markup (self->storage_banner_label, markup);
+  gtk_revealer_set_reveal_child (self->storage_banner, TRUE);
+
+  g_debug ("Showing the storage error: %s", error->message);
+}
+
+/**
+ * holboo_window_get_storage_error:
+ *
+ * Returns: (nullable): the text of the storage error banner, or %NULL when
+ *   no banner is shown
+ */
+const char *
+holboo_window_get_storage_error (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->storage_banner))
+    return NULL;
+
+  return gtk_label_get_text (self->storage_banner_label);
+}

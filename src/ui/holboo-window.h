@@ -1,0 +1,29 @@
+/* holboo-window.h — the main window
+ *
+ * Copyright 2026 The Holboo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "holboo-application.h"
+
+G_BEGIN_DECLS
+
+#define HOLBOO_TYPE_WINDOW (holboo_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (HolbooWindow, holboo_window, HOLBOO, WINDOW, AdwApplicationWindow)
+
+/* The page shown when the settings name none that exists. */
+#define HOLBOO_WINDOW_DEFAULT_PAGE "chats"
+
+HolbooWindow       *holboo_window_new                (HolbooApplication *application,
+                                                      GSettings         *settings);
+const char * const *holboo_window_get_page_names     (void);
+const char         *holboo_window_get_visible_page   (HolbooWindow      *self);
+void                holboo_window_show_storage_error (HolbooWindow      *self,
+                                                      const GError      *error);
+const char         *holboo_window_get_storage_error  (HolbooWindow      *self);
+
+G_END_DECLS
