@@ -148,10 +148,17 @@ save_artefact (GtkWidget  *widget,
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+
+  /* Until the widget has been drawn once its paintable is empty. */
+  for (guint tries = 0; node == NULL; tries++)
+    {
+      g_assert_cmpuint (tries, <, 250);
+      if (tries > 0)
+        run_for (20);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("test-ui-pages-%s%s.png", name, in_mongolian ? "-mn" : "");
