@@ -410,5 +410,7 @@ _holboo_xml_parser_setup_expat (HolbooXmlParser *self)
    * arrived, which would stall a stanza whose last bytes come in a small
    * packet.  What it guards against, rescanning a long unfinished token
    * on every small read, max_tag_size bounds instead. */
+#ifdef HAVE_XML_SET_REPARSE_DEFERRAL_ENABLED
   XML_SetReparseDeferralEnabled (p, XML_FALSE);
+#endif
 }
