@@ -37,6 +37,36 @@ gboolean     _holboo_store_migrate             (sqlite3     *db,
  * SQLITE_OPEN_FULLMUTEX. */
 sqlite3     *_holboo_store_get_db              (HolbooStore *self);
 
+/* Statements cached on @self, keyed by their SQL (prepared once, with
+ * SQLITE_PREPARE_PERSISTENT, finalized with the store).  The statement
+ * comes back reset with no bindings; give it back with
+ * _holboo_store_stmt_release() (g_autoptr(HolbooStoreStmt) does) before
+ * the same SQL is prepared again.  Like the whole store, not for two
+ * threads at once. */
+typedef sqlite3_stmt HolbooStoreStmt;
+
+sqlite3_stmt *_holboo_store_prepare           (HolbooStore  *self,
+                                                const char   *sql,
+                                                GError      **error);
+void         _holboo_store_stmt_release        (sqlite3_stmt *stmt);
+/* sqlite3_step(): SQLITE_ROW or SQLITE_DONE, or 0 with @error set. */
+int          _holboo_store_step                (HolbooStore  *self,
+                                                sqlite3_stmt *stmt,
+                                                GError      **error);
+/* Sets @error from the connection's last error. */
+void         _holboo_store_set_error           (HolbooStore  *self,
+                                                int           rc,
+                                                GError      **error);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Transactions do not nest. */
+gboolean     _holboo_store_begin               (HolbooStore  *self,
+                                                GError      **error);
+gboolean     _holboo_store_commit              (HolbooStore  *self,
+                                                GError      **error);
+void         _holboo_store_rollback            (HolbooStore  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoreStmt, _holboo_store_stmt_release)
+
 /* Test hooks.  Create a store without opening it, append a migration
  * (numbered after the real ones), then g_initable_init() it. */
 HolbooStore *_holboo_store_new_uninitialized   (const char  *path);

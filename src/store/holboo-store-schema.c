@@ -22,6 +22,95 @@ static const char * const migrations[] = {
   "  key   TEXT PRIMARY KEY NOT NULL,"
   "  value TEXT NOT NULL"
   ") STRICT, WITHOUT ROWID;",
+
+  /* 2: conversations and messages, the outbox, MAM synced ranges and the
+   * full-text index.  Enum values are those of holboo-store-types.h.
+   * Times are microseconds since the Unix epoch (UTC). */
+  /* One row per peer: a contact's bare JID (kind 0, chat) or a room's
+   * (kind 1, group).  read_until: the newest time the user has seen;
+   * unread counts incoming messages after it. */
+  "CREATE TABLE conversations ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  peer            TEXT NOT NULL UNIQUE,"
+  "  kind            INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+  "  last_activity   INTEGER NOT NULL DEFAULT 0,"
+  "  last_message_id INTEGER REFERENCES messages (id) ON DELETE SET NULL,"
+  "  unread          INTEGER NOT NULL DEFAULT 0 CHECK (unread >= 0),"
+  "  read_until      INTEGER NOT NULL DEFAULT 0"
+  ") STRICT;"
+  "CREATE INDEX conversations_activity ON conversations (last_activity);"
+  /* direction: 0 incoming, 1 outgoing.  state: 0 received (all incoming
+   * rows), then for outgoing rows in the order they may advance:
+   * 1 pending, 2 sent, 3 failed, 4 acked, 5 delivered, 6 read.
+   * sender scopes origin-ids: '' for our own messages and for the peer
+   * of a chat, the occupant's JID in a group.  stanza_id and
+   * stanza_id_by: the archive's id (XEP-0359), which is also the MAM
+   * position; server_ts: the archive's time, when known. */
+  "CREATE TABLE messages ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  conversation_id   INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  direction         INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+  "  state             INTEGER NOT NULL CHECK (state BETWEEN 0 AND 6),"
+  "  sender            TEXT NOT NULL DEFAULT '',"
+  "  from_jid          TEXT NOT NULL,"
+  "  to_jid            TEXT NOT NULL,"
+  "  body              TEXT NOT NULL,"
+  "  timestamp         INTEGER NOT NULL,"
+  "  server_ts         INTEGER,"
+  "  message_id        TEXT,"
+  "  origin_id         TEXT,"
+  "  stanza_id         TEXT,"
+  "  stanza_id_by      TEXT,"
+  "  receipt_requested INTEGER NOT NULL DEFAULT 0 CHECK (receipt_requested IN (0, 1)),"
+  "  CHECK ((direction = 0) = (state = 0)),"
+  "  CHECK ((stanza_id IS NULL) = (stanza_id_by IS NULL))"
+  ") STRICT;"
+  /* Pages of a conversation: keyset pagination on (timestamp, id). */
+  "CREATE INDEX messages_time ON messages (conversation_id, timestamp, id);"
+  /* Dedup: one row per archived message, and per origin-id of a sender
+   * (live, carbon and MAM copies of one message, and resends). */
+  "CREATE UNIQUE INDEX messages_stanza_id ON messages (conversation_id, stanza_id_by, stanza_id)"
+  "  WHERE stanza_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX messages_origin_id ON messages (conversation_id, direction, sender, origin_id)"
+  "  WHERE origin_id IS NOT NULL;"
+  /* Dedup of copies from clients that send no origin-id. */
+  "CREATE INDEX messages_message_id ON messages (conversation_id, message_id)"
+  "  WHERE message_id IS NOT NULL AND origin_id IS NULL;"
+  /* The outbox: outgoing rows not yet acked, in send order. */
+  "CREATE INDEX messages_outbox ON messages (id) WHERE state IN (1, 2);"
+  /* Stretches of an archive known to be stored completely, from first
+   * to last (inclusive, archive order).  with_jid: '' for the whole
+   * archive, else the peer a filtered query asked for.  reaches_start:
+   * nothing in the archive is older than first. */
+  "CREATE TABLE mam_ranges ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  archive       TEXT NOT NULL,"
+  "  with_jid      TEXT NOT NULL DEFAULT '',"
+  "  first_id      TEXT NOT NULL,"
+  "  first_ts      INTEGER NOT NULL,"
+  "  last_id       TEXT NOT NULL,"
+  "  last_ts       INTEGER NOT NULL,"
+  "  reaches_start INTEGER NOT NULL DEFAULT 0 CHECK (reaches_start IN (0, 1)),"
+  "  CHECK (first_ts <= last_ts)"
+  ") STRICT;"
+  "CREATE INDEX mam_ranges_archive ON mam_ranges (archive, with_jid, last_ts);"
+  /* Full-text search on bodies; the text stays in messages.
+   * remove_diacritics folds Latin accents only: Cyrillic й, ё, ө, ү
+   * stay letters of their own. */
+  "CREATE VIRTUAL TABLE messages_fts USING fts5 ("
+  "  body, content = 'messages', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+  "  INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);"
+  " END;"
+  "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);"
+  " END;"
+  "CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);"
+  "  INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);"
+  " END;",
 };
 
 static const char *

@@ -24,6 +24,8 @@ typedef struct _HolbooStore HolbooStore;
  *   the file was not modified
  * @HOLBOO_STORE_ERROR_MIGRATION_FAILED: upgrading the schema failed; the
  *   upgrade was rolled back and the file is as it was
+ * @HOLBOO_STORE_ERROR_INVALID: a row broke a rule of the schema (a missing
+ *   or out-of-range value); the transaction it was part of was rolled back
  */
 typedef enum {
   HOLBOO_STORE_ERROR_FAILED,
@@ -31,8 +33,73 @@ typedef enum {
   HOLBOO_STORE_ERROR_CORRUPT,
   HOLBOO_STORE_ERROR_TOO_NEW,
   HOLBOO_STORE_ERROR_MIGRATION_FAILED,
+  HOLBOO_STORE_ERROR_INVALID,
 } HolbooStoreError;
 
 GQuark holboo_store_error_quark (void);
+
+/* The values below are stored in the database: never renumber them. */
+
+/**
+ * HolbooConversationKind:
+ * @HOLBOO_CONVERSATION_CHAT: one to one, with a contact's bare JID
+ * @HOLBOO_CONVERSATION_GROUP: a group chat (MUC room)
+ */
+typedef enum {
+  HOLBOO_CONVERSATION_CHAT  = 0,
+  HOLBOO_CONVERSATION_GROUP = 1,
+} HolbooConversationKind;
+
+/**
+ * HolbooMessageDirection:
+ * @HOLBOO_MESSAGE_INCOMING: written by someone else
+ * @HOLBOO_MESSAGE_OUTGOING: written by this account, on this device or
+ *   another (a carbon or an archived copy)
+ */
+typedef enum {
+  HOLBOO_MESSAGE_INCOMING = 0,
+  HOLBOO_MESSAGE_OUTGOING = 1,
+} HolbooMessageDirection;
+
+/**
+ * HolbooMessageState:
+ * @HOLBOO_MESSAGE_STATE_RECEIVED: every incoming message
+ * @HOLBOO_MESSAGE_STATE_PENDING: outgoing, in the outbox, not written to a
+ *   stream yet (or written to one that was lost)
+ * @HOLBOO_MESSAGE_STATE_SENT: outgoing, written to the current stream and
+ *   still in the outbox until the server confirms it
+ * @HOLBOO_MESSAGE_STATE_FAILED: the server refused it, or sending was
+ *   given up; out of the outbox until holboo_store_outbox_retry()
+ * @HOLBOO_MESSAGE_STATE_ACKED: the server has it (stream management ack,
+ *   or its copy came back by carbon or MAM)
+ * @HOLBOO_MESSAGE_STATE_DELIVERED: the recipient's client confirmed it
+ *   (XEP-0184)
+ * @HOLBOO_MESSAGE_STATE_READ: the recipient displayed it (XEP-0333)
+ *
+ * Outgoing states only move forward, in this order (FAILED sits before
+ * ACKED: proof that the server has a message overrides a failure).
+ */
+typedef enum {
+  HOLBOO_MESSAGE_STATE_RECEIVED  = 0,
+  HOLBOO_MESSAGE_STATE_PENDING   = 1,
+  HOLBOO_MESSAGE_STATE_SENT      = 2,
+  HOLBOO_MESSAGE_STATE_FAILED    = 3,
+  HOLBOO_MESSAGE_STATE_ACKED     = 4,
+  HOLBOO_MESSAGE_STATE_DELIVERED = 5,
+  HOLBOO_MESSAGE_STATE_READ      = 6,
+} HolbooMessageState;
+
+/**
+ * HolbooInsertOutcome:
+ * @HOLBOO_INSERT_NEW: the message was stored as a new row
+ * @HOLBOO_INSERT_DUPLICATE: a copy was already stored; nothing changed
+ * @HOLBOO_INSERT_UPDATED: a copy was already stored and learnt something
+ *   from this one (its archive id, or a later state): the row changed
+ */
+typedef enum {
+  HOLBOO_INSERT_NEW,
+  HOLBOO_INSERT_DUPLICATE,
+  HOLBOO_INSERT_UPDATED,
+} HolbooInsertOutcome;
 
 G_END_DECLS

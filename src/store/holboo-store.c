@@ -32,6 +32,11 @@
  * thread) or, from a worker thread, a command-line tool or a test,
  * holboo_store_new().  There is no global store: each account has its
  * own, and two can be open in one process.
+ *
+ * All of its API is synchronous and blocks on disk I/O.  The core runs
+ * it on a worker thread.  One store — its connection, its transactions
+ * and its cached statements — is used by one thread at a time: give it
+ * to one worker (or serialise the calls), never to two at once.
  */
 struct _HolbooStore
 {
@@ -41,6 +46,7 @@ struct _HolbooStore
   sqlite3   *db;
   int        schema_version;
   GPtrArray *test_migrations;   /* (element-type utf8) (nullable) */
+  GHashTable *statements;       /* (owned) SQL → (owned) sqlite3_stmt */
 };
 
 static void holboo_store_initable_iface_init       (GInitableIface      *iface);
@@ -77,6 +83,9 @@ error_code_for_sqlite (int rc)
     case SQLITE_READONLY:
     case SQLITE_AUTH:
       return HOLBOO_STORE_ERROR_CANNOT_OPEN;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+      return HOLBOO_STORE_ERROR_INVALID;
     default:
       return HOLBOO_STORE_ERROR_FAILED;
     }
@@ -463,6 +472,8 @@ holboo_store_finalize (GObject *object)
 {
   HolbooStore *self = HOLBOO_STORE (object);
 
+  /* Statements first: the connection closes only when they are gone. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->test_migrations, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -493,8 +504,15 @@ holboo_store_class_init (HolbooStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 holboo_store_init (HolbooStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 /**
@@ -613,4 +631,92 @@ _holboo_store_add_test_migration (HolbooStore *self,
   if (self->test_migrations == NULL)
     self->test_migrations = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->test_migrations, g_strdup (sql));
+}
+
+void
+_holboo_store_set_error (HolbooStore  *self,
+                         int           rc,
+                         GError      **error)
+{
+  _holboo_store_set_sqlite_error (error, self->path, self->db, rc);
+}
+
+sqlite3_stmt *
+_holboo_store_prepare (HolbooStore  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HOLBOO_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      /* A statement still running here means a caller forgot to
+       * release it, or two threads share the store. */
+      g_warn_if_fail (!sqlite3_stmt_busy (stmt));
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _holboo_store_set_sqlite_error (error, self->path, self->db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+_holboo_store_stmt_release (sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+int
+_holboo_store_step (HolbooStore  *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+  _holboo_store_set_sqlite_error (error, self->path, self->db, rc);
+  return 0;
+}
+
+gboolean
+_holboo_store_begin (HolbooStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+
+  return exec (self->db, self->path, "BEGIN IMMEDIATE;", error);
+}
+
+gboolean
+_holboo_store_commit (HolbooStore  *self,
+                      GError      **error)
+{
+  if (exec (self->db, self->path, "COMMIT;", error))
+    return TRUE;
+  _holboo_store_rollback (self);
+  return FALSE;
+}
+
+void
+_holboo_store_rollback (HolbooStore *self)
+{
+  /* Some errors (disk full, I/O) already rolled back. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
 }

@@ -6,10 +6,14 @@ version, as a Holboo release that stopped at that version left it.
 test-store copies each fixture, opens it with HolbooStore (which upgrades
 it to the newest schema) and compares the result with a fresh database.
 
-The SQL below is a FROZEN copy of each migration in src/store/holboo-store.c
-as it was released. Never regenerate an old fixture from newer code: when
-you add migration N to holboo-store.c, add SCHEMA[N] (the same SQL) and
-DATA[N] here and run this script; the older files must not change.
+The SQL below is a FROZEN copy of each migration in
+src/store/holboo-store-schema.c as it was released. Never regenerate an old
+fixture from newer code: when you add migration N to holboo-store-schema.c,
+add SCHEMA[N] (the same SQL) and DATA[N] here and run this script; the older
+files must not change (check with git diff --stat).
+
+Run it with the system Python (/usr/bin/python3), so that the fixtures are
+written by the SQLite the app links (FTS5 writes its own tables).
 
 Usage: make-fixtures.py [OUTPUT_DIR]   (default: this script's directory)
 """
@@ -29,6 +33,71 @@ SCHEMA = {
         "  value TEXT NOT NULL"
         ") STRICT, WITHOUT ROWID",
     ],
+    2: [
+        "CREATE TABLE conversations ("
+        "  id              INTEGER PRIMARY KEY,"
+        "  peer            TEXT NOT NULL UNIQUE,"
+        "  kind            INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+        "  last_activity   INTEGER NOT NULL DEFAULT 0,"
+        "  last_message_id INTEGER REFERENCES messages (id) ON DELETE SET NULL,"
+        "  unread          INTEGER NOT NULL DEFAULT 0 CHECK (unread >= 0),"
+        "  read_until      INTEGER NOT NULL DEFAULT 0"
+        ") STRICT",
+        "CREATE INDEX conversations_activity ON conversations (last_activity)",
+        "CREATE TABLE messages ("
+        "  id                INTEGER PRIMARY KEY,"
+        "  conversation_id   INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+        "  direction         INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+        "  state             INTEGER NOT NULL CHECK (state BETWEEN 0 AND 6),"
+        "  sender            TEXT NOT NULL DEFAULT '',"
+        "  from_jid          TEXT NOT NULL,"
+        "  to_jid            TEXT NOT NULL,"
+        "  body              TEXT NOT NULL,"
+        "  timestamp         INTEGER NOT NULL,"
+        "  server_ts         INTEGER,"
+        "  message_id        TEXT,"
+        "  origin_id         TEXT,"
+        "  stanza_id         TEXT,"
+        "  stanza_id_by      TEXT,"
+        "  receipt_requested INTEGER NOT NULL DEFAULT 0 CHECK (receipt_requested IN (0, 1)),"
+        "  CHECK ((direction = 0) = (state = 0)),"
+        "  CHECK ((stanza_id IS NULL) = (stanza_id_by IS NULL))"
+        ") STRICT",
+        "CREATE INDEX messages_time ON messages (conversation_id, timestamp, id)",
+        "CREATE UNIQUE INDEX messages_stanza_id ON messages (conversation_id, stanza_id_by, stanza_id)"
+        "  WHERE stanza_id IS NOT NULL",
+        "CREATE UNIQUE INDEX messages_origin_id ON messages (conversation_id, direction, sender, origin_id)"
+        "  WHERE origin_id IS NOT NULL",
+        "CREATE INDEX messages_message_id ON messages (conversation_id, message_id)"
+        "  WHERE message_id IS NOT NULL AND origin_id IS NULL",
+        "CREATE INDEX messages_outbox ON messages (id) WHERE state IN (1, 2)",
+        "CREATE TABLE mam_ranges ("
+        "  id            INTEGER PRIMARY KEY,"
+        "  archive       TEXT NOT NULL,"
+        "  with_jid      TEXT NOT NULL DEFAULT '',"
+        "  first_id      TEXT NOT NULL,"
+        "  first_ts      INTEGER NOT NULL,"
+        "  last_id       TEXT NOT NULL,"
+        "  last_ts       INTEGER NOT NULL,"
+        "  reaches_start INTEGER NOT NULL DEFAULT 0 CHECK (reaches_start IN (0, 1)),"
+        "  CHECK (first_ts <= last_ts)"
+        ") STRICT",
+        "CREATE INDEX mam_ranges_archive ON mam_ranges (archive, with_jid, last_ts)",
+        "CREATE VIRTUAL TABLE messages_fts USING fts5 ("
+        "  body, content = 'messages', content_rowid = 'id',"
+        "  tokenize = 'unicode61 remove_diacritics 2'"
+        ")",
+        "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+        "  INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);"
+        " END",
+        "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+        "  INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);"
+        " END",
+        "CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN"
+        "  INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);"
+        "  INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);"
+        " END",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -38,6 +107,35 @@ DATA = {
         ("INSERT INTO meta (key, value) VALUES (?, ?)", ("fixture-version", "1")),
         ("INSERT INTO meta (key, value) VALUES (?, ?)", ("account", "bold@example.mn")),
         ("INSERT INTO meta (key, value) VALUES (?, ?)", ("unicode", "Холбоо ✓")),
+    ],
+    # One chat: an archived incoming message (unread), our acked answer,
+    # and a message still in the outbox; one synced MAM range.
+    2: [
+        ("INSERT INTO conversations (id, peer, kind) VALUES (?, ?, ?)",
+         (1, "bat.erdene@example.mn", 0)),
+        ("INSERT INTO messages (id, conversation_id, direction, state, from_jid, to_jid, body,"
+         " timestamp, server_ts, message_id, origin_id, stanza_id, stanza_id_by, receipt_requested)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, 1, 0, 0, "bat.erdene@example.mn/phone", "bold@example.mn",
+          "Сайн байна уу? Гэрээний төслийг илгээлээ.", 1700000000000000, 1700000000000000,
+          "m-1", "3f1c5d2e-0001", "A1", "bold@example.mn", 1)),
+        ("INSERT INTO messages (id, conversation_id, direction, state, from_jid, to_jid, body,"
+         " timestamp, server_ts, message_id, origin_id, stanza_id, stanza_id_by, receipt_requested)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (2, 1, 1, 4, "bold@example.mn/desktop", "bat.erdene@example.mn",
+          "Баярлалаа, contract received.", 1700000060000000, 1700000060000000,
+          "8d2b0c1a-0002", "8d2b0c1a-0002", "A2", "bold@example.mn", 1)),
+        ("INSERT INTO messages (id, conversation_id, direction, state, from_jid, to_jid, body,"
+         " timestamp, message_id, origin_id, receipt_requested)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (3, 1, 1, 1, "bold@example.mn", "bat.erdene@example.mn",
+          "Маргааш уулзъя", 1700000120000000, "8d2b0c1a-0003", "8d2b0c1a-0003", 1)),
+        ("UPDATE conversations SET last_activity = ?, last_message_id = ?, unread = ?,"
+         " read_until = ? WHERE id = ?",
+         (1700000120000000, 3, 0, 1700000120000000, 1)),
+        ("INSERT INTO mam_ranges (archive, first_id, first_ts, last_id, last_ts, reaches_start)"
+         " VALUES (?, ?, ?, ?, ?, ?)",
+         ("bold@example.mn", "A1", 1700000000000000, "A2", 1700000060000000, 1)),
     ],
 }
 
