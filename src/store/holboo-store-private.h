@@ -53,6 +53,14 @@ void         _holboo_store_stmt_release        (sqlite3_stmt *stmt);
 int          _holboo_store_step                (HolbooStore  *self,
                                                 sqlite3_stmt *stmt,
                                                 GError      **error);
+/* Steps an INSERT/UPDATE … RETURNING id to its end, as SQLite needs:
+ * resetting one early, when a trigger wrote to FTS5, rolls back the
+ * whole transaction (SQLite 3.40, defensive mode).  *@id: the first id
+ * returned, or 0 when no row was.  FALSE with @error set on failure. */
+gboolean     _holboo_store_step_returning_id   (HolbooStore  *self,
+                                                sqlite3_stmt *stmt,
+                                                gint64       *id,
+                                                GError      **error);
 /* Sets @error from the connection's last error. */
 void         _holboo_store_set_error           (HolbooStore  *self,
                                                 int           rc,

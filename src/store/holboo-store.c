@@ -695,6 +695,21 @@ _holboo_store_step (HolbooStore  *self,
 }
 
 gboolean
+_holboo_store_step_returning_id (HolbooStore   *self,
+                                 sqlite3_stmt  *stmt,
+                                 gint64        *id,
+                                 GError       **error)
+{
+  int rc;
+
+  *id = 0;
+  while ((rc = _holboo_store_step (self, stmt, error)) == SQLITE_ROW)
+    if (*id == 0)
+      *id = sqlite3_column_int64 (stmt, 0);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
 _holboo_store_begin (HolbooStore  *self,
                      GError      **error)
 {

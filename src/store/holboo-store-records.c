@@ -1,0 +1,161 @@
+/* holboo-store-records.c: rows of the message store, as plain structs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "holboo-store"
+
+#include "config.h"
+
+#include "holboo-store-records.h"
+
+G_DEFINE_BOXED_TYPE (HolbooStoredMessage, holboo_stored_message,
+                     holboo_stored_message_ref, holboo_stored_message_unref)
+G_DEFINE_BOXED_TYPE (HolbooStoredConversation, holboo_stored_conversation,
+                     holboo_stored_conversation_ref, holboo_stored_conversation_unref)
+G_DEFINE_BOXED_TYPE (HolbooSearchHit, holboo_search_hit,
+                     holboo_search_hit_copy, holboo_search_hit_free)
+G_DEFINE_BOXED_TYPE (HolbooMamRange, holboo_mam_range,
+                     holboo_mam_range_copy, holboo_mam_range_free)
+G_DEFINE_BOXED_TYPE (HolbooMamGap, holboo_mam_gap,
+                     holboo_mam_gap_copy, holboo_mam_gap_free)
+
+/**
+ * holboo_stored_message_new:
+ *
+ * Returns: (transfer full): an empty message (incoming, received, all
+ *   strings %NULL), for the caller to fill in
+ */
+HolbooStoredMessage *
+holboo_stored_message_new (void)
+{
+  return g_atomic_rc_box_new0 (HolbooStoredMessage);
+}
+
+HolbooStoredMessage *
+holboo_stored_message_ref (HolbooStoredMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+stored_message_clear (HolbooStoredMessage *self)
+{
+  g_free (self->peer);
+  g_free (self->from_jid);
+  g_free (self->to_jid);
+  g_free (self->body);
+  g_free (self->message_id);
+  g_free (self->origin_id);
+  g_free (self->stanza_id);
+  g_free (self->stanza_id_by);
+}
+
+void
+holboo_stored_message_unref (HolbooStoredMessage *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) stored_message_clear);
+}
+
+HolbooStoredConversation *
+holboo_stored_conversation_new (void)
+{
+  return g_atomic_rc_box_new0 (HolbooStoredConversation);
+}
+
+HolbooStoredConversation *
+holboo_stored_conversation_ref (HolbooStoredConversation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+stored_conversation_clear (HolbooStoredConversation *self)
+{
+  g_free (self->peer);
+}
+
+void
+holboo_stored_conversation_unref (HolbooStoredConversation *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) stored_conversation_clear);
+}
+
+HolbooSearchHit *
+holboo_search_hit_copy (const HolbooSearchHit *self)
+{
+  HolbooSearchHit *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->snippet = g_strdup (self->snippet);
+  return copy;
+}
+
+void
+holboo_search_hit_free (HolbooSearchHit *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->snippet);
+  g_free (self);
+}
+
+HolbooMamRange *
+holboo_mam_range_copy (const HolbooMamRange *self)
+{
+  HolbooMamRange *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->archive = g_strdup (self->archive);
+  copy->with_jid = g_strdup (self->with_jid);
+  copy->first_id = g_strdup (self->first_id);
+  copy->last_id = g_strdup (self->last_id);
+  return copy;
+}
+
+void
+holboo_mam_range_free (HolbooMamRange *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->archive);
+  g_free (self->with_jid);
+  g_free (self->first_id);
+  g_free (self->last_id);
+  g_free (self);
+}
+
+HolbooMamGap *
+holboo_mam_gap_copy (const HolbooMamGap *self)
+{
+  HolbooMamGap *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->end_id = g_strdup (self->end_id);
+  copy->start_id = g_strdup (self->start_id);
+  return copy;
+}
+
+void
+holboo_mam_gap_free (HolbooMamGap *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->end_id);
+  g_free (self->start_id);
+  g_free (self);
+}

@@ -1,0 +1,210 @@
+/* holboo-store-records.h: rows of the message store, as plain structs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "holboo-store-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * HolbooStoredMessage:
+ * @id: the row id; 0 before it is stored
+ * @conversation_id: the conversation's row id; 0 before it is stored
+ * @peer: the conversation: the contact's bare JID, or the room's
+ * @kind: the conversation's kind; used when a new conversation is created
+ * @direction: incoming or outgoing
+ * @state: %HOLBOO_MESSAGE_STATE_RECEIVED for incoming messages, else the
+ *   delivery state
+ * @from_jid: the sender, normalised (full JID as received; for outgoing
+ *   messages this account's JID)
+ * @to_jid: the addressee, normalised
+ * @body: the text
+ * @timestamp: when it was written, µs since the epoch (the delay stamp if
+ *   any, else the time it arrived or was typed); orders a conversation
+ * @server_ts: the archive's time for it, µs since the epoch, or 0 when not
+ *   known (MAM ranges compare these)
+ * @message_id: (nullable): the stanza's id attribute
+ * @origin_id: (nullable): its XEP-0359 origin-id
+ * @stanza_id: (nullable): the id the archive gave it (XEP-0359 stanza-id,
+ *   or the MAM result id); only one by the conversation's archive
+ * @stanza_id_by: (nullable): the archive that gave @stanza_id (this
+ *   account's bare JID for chats, the room's for groups); set exactly
+ *   when @stanza_id is
+ * @receipt_requested: the sender asked for a delivery receipt (incoming),
+ *   or we asked for one (outgoing)
+ *
+ * One message.  Reference counted; all strings are owned.  The store
+ * dedups on @stanza_id (per conversation and archive), on @origin_id (per
+ * conversation, direction and sender), and for senders without
+ * origin-ids on @message_id with @body.
+ */
+typedef struct {
+  gint64                  id;
+  gint64                  conversation_id;
+  char                   *peer;
+  HolbooConversationKind  kind;
+  HolbooMessageDirection  direction;
+  HolbooMessageState      state;
+  char                   *from_jid;
+  char                   *to_jid;
+  char                   *body;
+  gint64                  timestamp;
+  gint64                  server_ts;
+  char                   *message_id;
+  char                   *origin_id;
+  char                   *stanza_id;
+  char                   *stanza_id_by;
+  gboolean                receipt_requested;
+} HolbooStoredMessage;
+
+/**
+ * HolbooStoredConversation:
+ * @id: the row id
+ * @peer: the contact's or the room's bare JID
+ * @kind: chat or group
+ * @last_activity: time of the newest message, µs since the epoch (0: none)
+ * @last_message_id: row id of the newest message, or 0
+ * @unread: incoming messages newer than @read_until
+ * @read_until: the newest time the user has seen (or answered at)
+ *
+ * One conversation.  Reference counted.
+ */
+typedef struct {
+  gint64                  id;
+  char                   *peer;
+  HolbooConversationKind  kind;
+  gint64                  last_activity;
+  gint64                  last_message_id;
+  guint                   unread;
+  gint64                  read_until;
+} HolbooStoredConversation;
+
+/**
+ * HolbooMessageCursor:
+ * @timestamp: a message's timestamp
+ * @id: its row id
+ *
+ * A position in a conversation, for keyset paging: messages are ordered
+ * by (timestamp, id).
+ */
+typedef struct {
+  gint64 timestamp;
+  gint64 id;
+} HolbooMessageCursor;
+
+/**
+ * HolbooInsertResult:
+ * @outcome: whether the message was new, a duplicate, or updated a copy
+ * @id: the row id of the message or of the copy it was merged into
+ * @conversation_id: its conversation
+ */
+typedef struct {
+  HolbooInsertOutcome outcome;
+  gint64              id;
+  gint64              conversation_id;
+} HolbooInsertResult;
+
+/**
+ * HolbooSearchHit:
+ * @message_id: the message's row id
+ * @conversation_id: its conversation
+ * @timestamp: its timestamp
+ * @snippet: a short excerpt of the body around the matches.  Matched
+ *   terms are enclosed in U+0002 and U+0003 (which XML cannot carry, so
+ *   no body contains them); the text is not escaped for markup.
+ */
+typedef struct {
+  gint64  message_id;
+  gint64  conversation_id;
+  gint64  timestamp;
+  char   *snippet;
+} HolbooSearchHit;
+
+#define HOLBOO_SEARCH_MATCH_START "\x02"
+#define HOLBOO_SEARCH_MATCH_END   "\x03"
+
+/**
+ * HolbooMamRange:
+ * @archive: the archive's JID
+ * @with_jid: (nullable): the peer a filtered query asked for, or %NULL
+ *   for the whole archive
+ * @first_id: archive id of the oldest message of the range
+ * @first_ts: its archive time, µs
+ * @last_id: archive id of the newest message of the range
+ * @last_ts: its archive time, µs
+ * @reaches_start: nothing in the archive is older than @first_id
+ *
+ * A stretch of an archive known to be stored completely.
+ */
+typedef struct {
+  char     *archive;
+  char     *with_jid;
+  char     *first_id;
+  gint64    first_ts;
+  char     *last_id;
+  gint64    last_ts;
+  gboolean  reaches_start;
+} HolbooMamRange;
+
+/**
+ * HolbooMamGap:
+ * @end_id: (nullable): page backwards from before this archive id (RSM
+ *   `<before>`); %NULL: from the newest end of the archive (an empty
+ *   `<before/>`), or — when @end_ts is not 0 — from before that time
+ *   (the MAM `end` filter)
+ * @end_ts: the archive time of @end_id, or 0 for the newest end
+ * @start_id: (nullable): the newest archive id already stored below the
+ *   gap: stop paging when it appears (or when results are older than
+ *   @start_ts).  %NULL: nothing older is known; page until the archive
+ *   says complete or until enough is fetched
+ * @start_ts: the archive time of @start_id, or 0
+ *
+ * Unsynced history in an archive, to fill newest first.
+ */
+typedef struct {
+  char   *end_id;
+  gint64  end_ts;
+  char   *start_id;
+  gint64  start_ts;
+} HolbooMamGap;
+
+#define HOLBOO_TYPE_STORED_MESSAGE      (holboo_stored_message_get_type ())
+#define HOLBOO_TYPE_STORED_CONVERSATION (holboo_stored_conversation_get_type ())
+#define HOLBOO_TYPE_SEARCH_HIT          (holboo_search_hit_get_type ())
+#define HOLBOO_TYPE_MAM_RANGE           (holboo_mam_range_get_type ())
+#define HOLBOO_TYPE_MAM_GAP             (holboo_mam_gap_get_type ())
+
+GType                     holboo_stored_message_get_type      (void) G_GNUC_CONST;
+HolbooStoredMessage      *holboo_stored_message_new           (void);
+HolbooStoredMessage      *holboo_stored_message_ref           (HolbooStoredMessage      *self);
+void                      holboo_stored_message_unref         (HolbooStoredMessage      *self);
+
+GType                     holboo_stored_conversation_get_type (void) G_GNUC_CONST;
+HolbooStoredConversation *holboo_stored_conversation_new      (void);
+HolbooStoredConversation *holboo_stored_conversation_ref      (HolbooStoredConversation *self);
+void                      holboo_stored_conversation_unref    (HolbooStoredConversation *self);
+
+GType                     holboo_search_hit_get_type          (void) G_GNUC_CONST;
+HolbooSearchHit          *holboo_search_hit_copy              (const HolbooSearchHit    *self);
+void                      holboo_search_hit_free              (HolbooSearchHit          *self);
+
+GType                     holboo_mam_range_get_type           (void) G_GNUC_CONST;
+HolbooMamRange           *holboo_mam_range_copy               (const HolbooMamRange     *self);
+void                      holboo_mam_range_free               (HolbooMamRange           *self);
+
+GType                     holboo_mam_gap_get_type             (void) G_GNUC_CONST;
+HolbooMamGap             *holboo_mam_gap_copy                 (const HolbooMamGap       *self);
+void                      holboo_mam_gap_free                 (HolbooMamGap             *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoredMessage, holboo_stored_message_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoredConversation, holboo_stored_conversation_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooSearchHit, holboo_search_hit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooMamRange, holboo_mam_range_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooMamGap, holboo_mam_gap_free)
+
+G_END_DECLS
