@@ -16,20 +16,29 @@
 #define MAX_TERM_BYTES 256
 #define MAX_TEXT_BYTES (MAX_TERMS * (MAX_TERM_BYTES + 1))
 
-/* Whether unicode61 makes a token of anything in @term: letters,
- * digits, marks and private-use characters are token characters. */
+/* Letters, digits, marks and private-use characters: what unicode61
+ * makes tokens of. */
 static gboolean
-has_token_char (const char *term)
+is_token_char (gunichar c)
 {
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) ||
+         g_unichar_type (c) == G_UNICODE_PRIVATE_USE;
+}
+
+/* The length in characters of the last token in @term (0: none). */
+static guint
+last_token_length (const char *term)
+{
+  guint run = 0, last = 0;
+
   for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c) || g_unichar_ismark (c) ||
-          g_unichar_type (c) == G_UNICODE_PRIVATE_USE)
-        return TRUE;
+      if (is_token_char (g_utf8_get_char (p)))
+        last = ++run;
+      else
+        run = 0;
     }
-  return FALSE;
+  return last;
 }
 
 /* Cuts @s to at most @max bytes without splitting a character. */
@@ -64,9 +73,10 @@ append_term (GString    *query,
   g_string_append_c (query, '"');
 
   /* Words match by their beginning, so that a search finds the word as
-   * it is being typed, and Mongolian suffixes need not be typed; one
-   * letter alone would match half of the index, so it must be whole. */
-  if (g_utf8_strlen (term, -1) >= 2)
+   * it is being typed, and Mongolian suffixes need not be typed.  The
+   * prefix is the phrase's last token; one letter alone would match a
+   * large part of the index, so it must be a whole word. */
+  if (last_token_length (term) >= 2)
     g_string_append_c (query, '*');
 }
 
@@ -75,8 +85,8 @@ append_term (GString    *query,
  * @text: (nullable): what the user typed
  *
  * Turns any text into an FTS5 query that cannot be a syntax error: each
- * word (split at white space) becomes a quoted phrase, matched as a
- * word prefix when it has two characters or more; a message must
+ * word (split at white space) becomes a quoted phrase, its last token
+ * matched as a word prefix when it has two characters or more; a message must
  * contain all of them.  Quotes, `AND`/`OR`/`NOT`/`NEAR`, `*`, `^`,
  * parentheses and column filters are searched as text.  Invalid UTF-8
  * is repaired; at most 16 words of at most 256 bytes are used; words
@@ -121,7 +131,7 @@ holboo_store_build_fts_query (const char *text)
       g_autoptr(GString) term = g_string_new (words[i]);
 
       truncate_utf8 (term, MAX_TERM_BYTES);
-      if (!has_token_char (term->str))
+      if (last_token_length (term->str) == 0)
         continue;
       append_term (query, term->str);
       n_terms++;
