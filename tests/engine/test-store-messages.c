@@ -318,6 +318,8 @@ test_failed_batch (StoreFixture  *f,
   row = holboo_store_get_message (f->store, id, &error);
   g_assert_null (row->stanza_id);
   g_assert_true (sqlite3_get_autocommit (_holboo_store_get_db (f->store)));
+  raw_exec (_holboo_store_get_db (f->store),
+            "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
 
   /* A message without a conversation, or with a kind out of range. */
   g_free (bad->peer);

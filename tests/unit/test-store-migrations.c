@@ -8,12 +8,66 @@
 
 #include "config.h"
 
+#include "holboo-store-messages.h"
 #include "holboo-test-util.h"
 #include "store-test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The rows of v2.db still read, search and sync after an upgrade. */
+static void
+check_v2_data (HolbooStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStoredConversation) conv = holboo_store_get_conversation (store, "bat.erdene@example.mn",
+                                                                            &error);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(HolbooMamGap) gap = NULL;
+  g_autoptr(HolbooStoredMessage) copy = holboo_stored_message_new ();
+  HolbooInsertResult result;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conv);
+  g_assert_cmpint (conv->last_message_id, ==, 3);
+
+  page = holboo_store_get_messages_before (store, conv->id, NULL, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 3);
+  g_assert_cmpstr (((HolbooStoredMessage *) page->pdata[0])->body, ==,
+                   "Сайн байна уу? Гэрээний төслийг илгээлээ.");
+
+  outbox = holboo_store_outbox_list (store, &error);
+  g_assert_cmpuint (outbox->len, ==, 1);
+  g_assert_cmpstr (((HolbooStoredMessage *) outbox->pdata[0])->origin_id, ==, "8d2b0c1a-0003");
+
+  hits = holboo_store_search_messages (store, "гэрээ", 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((HolbooSearchHit *) hits->pdata[0])->message_id, ==, 1);
+  /* The index matches its content table. */
+  raw_exec (_holboo_store_get_db (store),
+            "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
+
+  g_assert_true (holboo_store_mam_find_gap (store, "bold@example.mn", NULL, "A2", 1700000060000000,
+                                            &gap, &error));
+  g_assert_null (gap);
+
+  /* The fixture's archived message is a duplicate of itself. */
+  copy->peer = g_strdup ("bat.erdene@example.mn");
+  copy->from_jid = g_strdup ("bat.erdene@example.mn/phone");
+  copy->to_jid = g_strdup ("bold@example.mn");
+  copy->body = g_strdup ("Сайн байна уу? Гэрээний төслийг илгээлээ.");
+  copy->timestamp = 1700000000000000;
+  copy->stanza_id = g_strdup ("A1");
+  copy->stanza_id_by = g_strdup ("bold@example.mn");
+  g_assert_true (holboo_store_insert_messages (store, &copy, 1, &result, &error));
+  g_assert_cmpint (result.outcome, ==, HOLBOO_INSERT_DUPLICATE);
+  g_assert_cmpint (result.id, ==, 1);
+}
 
 /* Every schema version that was ever released upgrades to exactly the
  * schema a fresh database gets, and keeps its data. */
@@ -72,6 +126,9 @@ test_fixtures_upgrade (Fixture       *f,
           g_assert_cmpint (atoi (fv), ==, 1);
           g_assert_cmpstr (uni, ==, "Холбоо ✓");
         }
+
+      if (v >= 2)
+        check_v2_data (store);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set
