@@ -21,11 +21,15 @@
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 typedef struct {
   GMainLoop        *loop;
@@ -186,6 +190,50 @@ print_summary (HolbooTestServer *server)
   g_print ("Press Ctrl+C to stop.\n");
 }
 
+/* A state directory serves one server at a time: a second tool on the same
+ * directory would find its ports taken and fail with a confusing log. */
+static gboolean
+lock_state_dir (const char  *state_dir,
+                GError     **error)
+{
+  g_autofree char *path = g_build_filename (state_dir, "lock", NULL);
+  g_autofree char *pid = NULL;
+  int fd;
+
+  if (g_mkdir_with_parents (state_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot create the state directory %s: %s", state_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot open %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      g_file_get_contents (path, &pid, NULL, NULL);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   "Another holboo-test-server (pid %s) is using %s: stop it first",
+                   pid != NULL && *pid != '\0' ? g_strstrip (pid) : "unknown", state_dir);
+      close (fd);
+      return FALSE;
+    }
+
+  /* The descriptor stays open, and so the lock held, until the tool exits. */
+  pid = g_strdup_printf ("%d\n", (int) getpid ());
+  if (ftruncate (fd, 0) != 0 || write (fd, pid, strlen (pid)) < 0)
+    g_message ("Could not record the pid in %s: %s", path, g_strerror (errno));
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +266,12 @@ main (int   argc,
     {
       g_printerr ("holboo-test-server: %s\n", error->message);
       return 2;
+    }
+
+  if (state_dir != NULL && !lock_state_dir (state_dir, &error))
+    {
+      g_printerr ("holboo-test-server: %s\n", error->message);
+      return EXIT_FAILURE;
     }
 
   server = holboo_test_server_new (ejabberd ? HOLBOO_TEST_SERVER_KIND_EJABBERD

@@ -11,10 +11,12 @@
 #include "config.h"
 
 #include "holboo-test-server.h"
+#include "holboo-test-server-private.h"
 #include "test-harness-util.h"
 
 #include <glib/gstdio.h>
 
+#include <signal.h>
 #include <stdlib.h>
 #include <locale.h>
 #include <string.h>
@@ -205,6 +207,51 @@ test_timeout (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Two tools on one state directory: the second one says who holds it,
+ * instead of failing later on ports the first one is using. */
+static void
+test_state_dir_busy (void)
+{
+  g_autofree char *tool = g_test_build_filename (G_TEST_BUILT, "harness", "holboo-test-server", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("holboo-test-busy-XXXXXX", NULL);
+  g_autofree char *state_dir = g_build_filename (dir, "state", NULL);
+  g_autofree char *info_file = g_build_filename (dir, "info.json", NULL);
+  g_autofree char *err_text = NULL;
+  g_autofree char *expected_pid = NULL;
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  first = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                            tool, "--state-dir", state_dir, "--info-file", info_file, NULL);
+  g_assert_no_error (error);
+  while (!g_file_test (info_file, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+
+  second = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                             tool, "--state-dir", state_dir, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (second, NULL, NULL, NULL, &err_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (second));
+  g_assert_cmpint (g_subprocess_get_exit_status (second), ==, EXIT_FAILURE);
+  expected_pid = g_strdup_printf ("(pid %s)", g_subprocess_get_identifier (first));
+  g_assert_nonnull (strstr (err_text, "Another holboo-test-server"));
+  g_assert_nonnull (strstr (err_text, expected_pid));
+  g_assert_nonnull (strstr (err_text, state_dir));
+
+  g_subprocess_send_signal (first, SIGTERM);
+  g_subprocess_wait (first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (first));
+  g_assert_false (g_file_test (info_file, G_FILE_TEST_EXISTS));
+  g_assert_true (_holboo_test_remove_tree (dir, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/harness/errors/port-taken-turn-udp", test_port_taken_turn_udp);
   g_test_add_func ("/harness/errors/exits-during-startup", test_exits_during_startup);
   g_test_add_func ("/harness/errors/timeout", test_timeout);
+  g_test_add_func ("/harness/errors/state-dir-busy", test_state_dir_busy);
 
   return g_test_run ();
 }
