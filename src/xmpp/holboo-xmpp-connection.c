@@ -223,7 +223,7 @@ _holboo_xmpp_connection_session_established (HolbooXmppConnection *self)
   self->transport_kind = holboo_xmpp_transport_get_kind (self->transport);
   g_set_object (&self->peer_certificate, holboo_xmpp_transport_get_peer_certificate (self->transport));
 
-  g_message ("%s %s over %s%s", resumed ? "Resumed" : "Bound",
+  g_info ("%s %s over %s%s", resumed ? "Resumed" : "Bound",
              holboo_jid_to_string (self->bound_jid),
              g_enum_to_string (HOLBOO_TYPE_XMPP_TRANSPORT_KIND, self->transport_kind),
              holboo_xmpp_sm_is_enabled (self->sm) ? ", stream management on" : "");
@@ -258,7 +258,7 @@ _holboo_xmpp_connection_lost (HolbooXmppConnection *self,
   if (self->state != HOLBOO_XMPP_CONNECTION_STATE_CONNECTED)
     return;
 
-  g_message ("Connection lost: %s", owned->message);
+  g_info ("Connection lost: %s", owned->message);
   _holboo_xmpp_connection_keepalive_stop (self);
   g_clear_handle_id (&self->ack_request_id, g_source_remove);
   _holboo_xmpp_connection_drop_transport (self, FALSE);
