@@ -48,6 +48,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* For log lines: an enum value's nick, without allocating. */
+static const char *
+nick (GType type,
+      int   value)
+{
+  GEnumClass *klass = g_type_class_peek (type);
+  GEnumValue *enum_value = klass != NULL ? g_enum_get_value (klass, value) : NULL;
+
+  return enum_value != NULL ? enum_value->value_nick : "?";
+}
+
 guint _holboo_xmpp_connection_signals[N_CONNECTION_SIGNALS];
 #define signals _holboo_xmpp_connection_signals
 
@@ -61,8 +72,8 @@ _holboo_xmpp_connection_set_state (HolbooXmppConnection      *self,
     return;
 
   g_debug ("%s: %s → %s", self->jid != NULL ? holboo_jid_to_string (self->jid) : "?",
-           g_enum_to_string (HOLBOO_TYPE_XMPP_CONNECTION_STATE, old),
-           g_enum_to_string (HOLBOO_TYPE_XMPP_CONNECTION_STATE, state));
+           nick (HOLBOO_TYPE_XMPP_CONNECTION_STATE, old),
+           nick (HOLBOO_TYPE_XMPP_CONNECTION_STATE, state));
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   g_signal_emit (self, signals[SIGNAL_STATE_CHANGED], 0, old, state);
@@ -225,7 +236,7 @@ _holboo_xmpp_connection_session_established (HolbooXmppConnection *self)
 
   g_info ("%s %s over %s%s", resumed ? "Resumed" : "Bound",
              holboo_jid_to_string (self->bound_jid),
-             g_enum_to_string (HOLBOO_TYPE_XMPP_TRANSPORT_KIND, self->transport_kind),
+             nick (HOLBOO_TYPE_XMPP_TRANSPORT_KIND, self->transport_kind),
              holboo_xmpp_sm_is_enabled (self->sm) ? ", stream management on" : "");
 
   set_last_error (self, NULL);

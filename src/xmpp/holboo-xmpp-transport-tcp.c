@@ -156,8 +156,12 @@ on_handshake (GObject      *source,
       return;
     }
 
-  g_debug ("TLS with %s:%u: %s", self->host, self->port,
-           g_tls_connection_get_ciphersuite_name (self->tls));
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+    {
+      g_autofree char *ciphersuite = g_tls_connection_get_ciphersuite_name (self->tls);
+
+      g_debug ("TLS with %s:%u: %s", self->host, self->port, ciphersuite);
+    }
   g_set_object (&self->io, G_IO_STREAM (self->tls));
   _holboo_xmpp_transport_set_encrypted (as_transport (self), TRUE);
   _holboo_xmpp_transport_set_peer_certificate (as_transport (self),
