@@ -72,6 +72,87 @@ check_connect (HolbooXmppTransportKind kind)
   live_sleep (100);   /* let the close be written */
 }
 
+/* SRV records that point at the harness, for "auto" discovery. */
+typedef struct {
+  GResolver parent_instance;
+  guint16   starttls_port;
+  guint16   direct_tls_port;
+} SrvResolver;
+
+typedef struct {
+  GResolverClass parent_class;
+} SrvResolverClass;
+
+static GType srv_resolver_get_type (void);
+G_DEFINE_TYPE (SrvResolver, srv_resolver, G_TYPE_RESOLVER)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrvResolver, g_object_unref)
+
+static void
+srv_resolver_lookup_service_async (GResolver           *resolver,
+                                   const char          *rrname,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  SrvResolver *self = (SrvResolver *) resolver;
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+  const char *host = holboo_test_server_get_host (live.server);
+
+  if (g_str_has_prefix (rrname, "_xmpp-client._tcp."))
+    g_task_return_pointer (task, g_list_append (NULL, g_srv_target_new (host, self->starttls_port, 0, 0)), NULL);
+  else if (g_str_has_prefix (rrname, "_xmpps-client._tcp."))
+    g_task_return_pointer (task, g_list_append (NULL, g_srv_target_new (host, self->direct_tls_port, 0, 0)), NULL);
+  else
+    g_task_return_new_error (task, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "No record");
+}
+
+static GList *
+srv_resolver_lookup_service_finish (GResolver     *resolver,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+srv_resolver_class_init (SrvResolverClass *klass)
+{
+  G_RESOLVER_CLASS (klass)->lookup_service_async = srv_resolver_lookup_service_async;
+  G_RESOLVER_CLASS (klass)->lookup_service_finish = srv_resolver_lookup_service_finish;
+}
+
+static void
+srv_resolver_init (SrvResolver *self)
+{
+}
+
+static void
+check_auto (guint16                 direct_tls_port,
+            HolbooXmppTransportKind expected)
+{
+  g_autoptr(HolbooXmppSettings) settings = live_settings ("alice", HOLBOO_XMPP_TRANSPORT_KIND_AUTO);
+  g_autoptr(SrvResolver) resolver = g_object_new (srv_resolver_get_type (), NULL);
+  g_autoptr(HolbooXmppConnection) connection = NULL;
+
+  resolver->starttls_port = holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S);
+  resolver->direct_tls_port = direct_tls_port;
+  holboo_xmpp_settings_set_server (settings, NULL, 0);
+  connection = g_object_new (HOLBOO_TYPE_XMPP_CONNECTION, "settings", settings, "resolver", resolver, NULL);
+
+  live_connect_ok (connection);
+  g_assert_cmpint (holboo_xmpp_connection_get_transport_kind (connection), ==, expected);
+  holboo_xmpp_connection_disconnect (connection);
+}
+
+/* "auto": direct TLS first at equal priority, STARTTLS when it fails. */
+static void
+test_srv_discovery (void)
+{
+  check_auto (holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_DIRECT_TLS),
+              HOLBOO_XMPP_TRANSPORT_KIND_DIRECT_TLS);
+  check_auto (live_free_port (), HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS);
+}
+
 static void
 test_starttls (void)
 {
@@ -593,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/xmpp/connect/starttls", test_starttls);
   g_test_add_func ("/xmpp/connect/direct-tls", test_direct_tls);
   g_test_add_func ("/xmpp/connect/websocket", test_websocket);
+  g_test_add_func ("/xmpp/connect/srv-discovery", test_srv_discovery);
   g_test_add_func ("/xmpp/connect/message", test_message);
   g_test_add_func ("/xmpp/connect/iq", test_iq);
   g_test_add_func ("/xmpp/connect/forged-answer", test_forged_answer);

@@ -344,6 +344,45 @@ test_network_changes (void)
   holboo_xmpp_connection_disconnect (alice);
 }
 
+/* Without stream management: no acks, and keep-alive pings (XEP-0199). */
+static void
+test_without_sm (void)
+{
+  g_autoptr(HolbooXmppSettings) settings = live_settings ("alice", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS);
+  g_autoptr(HolbooXmppConnection) alice = NULL;
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_xml_node_unref);
+  Recorder recorder = { 0 };
+  CountWait wait;
+
+  holboo_xmpp_settings_set_stream_management (settings, FALSE);
+  holboo_xmpp_settings_set_ping_interval (settings, 1);
+  holboo_xmpp_settings_set_ping_timeout (settings, 2);
+  alice = holboo_xmpp_connection_new (settings);
+  live_recorder_attach (&recorder, alice);
+  live_connect_ok (alice);
+  g_assert_false (holboo_xmpp_connection_get_sm_enabled (alice));
+
+  send_batch (alice, holboo_xmpp_connection_get_bound_jid (alice), "no-sm", 0, 1, sent);
+  wait = (CountWait) { &recorder, 1 };
+  g_assert_true (live_wait (received_enough, &wait, 10000));
+
+  live_sleep (3500);
+  g_assert_cmpint (holboo_xmpp_connection_get_state (alice), ==, HOLBOO_XMPP_CONNECTION_STATE_CONNECTED);
+  g_assert_cmpuint (recorder.sessions, ==, 1);
+  g_assert_cmpuint (recorder.acked->len, ==, 0);
+
+  /* A drop without stream management is a new session. */
+  _holboo_xmpp_connection_break (alice);
+  wait = (CountWait) { &recorder, 2 };
+  g_assert_true (live_wait (sessions_enough, &wait, 20000));
+  g_assert_cmpuint (recorder.resumed, ==, 0);
+  g_assert_cmpuint (recorder.lost->len, ==, 0);
+
+  holboo_xmpp_connection_disconnect (alice);
+  g_signal_handlers_disconnect_by_data (alice, &recorder);
+  live_recorder_clear (&recorder);
+}
+
 static void
 on_lost_count (HolbooXmppConnection *connection,
                GPtrArray            *unacked,
@@ -419,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/xmpp/session/resume-websocket", test_resume_websocket);
   g_test_add_func ("/xmpp/session/disconnect-reports-unacked", test_disconnect_reports_unacked);
   g_test_add_func ("/xmpp/session/network-changes", test_network_changes);
+  g_test_add_func ("/xmpp/session/without-sm", test_without_sm);
   g_test_add_func ("/xmpp/session/keepalive", test_keepalive);
   g_test_add_func ("/xmpp/session/lost-after-restart", test_session_lost);
 
