@@ -64,9 +64,9 @@ SCHEMA = {
         "  CHECK ((stanza_id IS NULL) = (stanza_id_by IS NULL))"
         ") STRICT",
         "CREATE INDEX messages_time ON messages (conversation_id, timestamp, id)",
-        "CREATE UNIQUE INDEX messages_stanza_id ON messages (conversation_id, stanza_id_by, stanza_id)"
+        "CREATE UNIQUE INDEX messages_stanza_id ON messages (stanza_id, stanza_id_by, conversation_id)"
         "  WHERE stanza_id IS NOT NULL",
-        "CREATE UNIQUE INDEX messages_origin_id ON messages (conversation_id, direction, sender, origin_id)"
+        "CREATE UNIQUE INDEX messages_origin_id ON messages (origin_id, sender, direction, conversation_id)"
         "  WHERE origin_id IS NOT NULL",
         "CREATE INDEX messages_message_id ON messages (conversation_id, message_id)"
         "  WHERE message_id IS NOT NULL AND origin_id IS NULL",
@@ -84,12 +84,9 @@ SCHEMA = {
         ") STRICT",
         "CREATE INDEX mam_ranges_archive ON mam_ranges (archive, with_jid, last_ts)",
         "CREATE VIRTUAL TABLE messages_fts USING fts5 ("
-        "  body, content = 'messages', content_rowid = 'id',"
+        "  body, content = 'messages', content_rowid = 'id', columnsize = 0,"
         "  tokenize = 'unicode61 remove_diacritics 2'"
         ")",
-        "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
-        "  INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);"
-        " END",
         "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
         "  INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);"
         " END",
@@ -133,6 +130,8 @@ DATA = {
         ("UPDATE conversations SET last_activity = ?, last_message_id = ?, unread = ?,"
          " read_until = ? WHERE id = ?",
          (1700000120000000, 3, 0, 1700000120000000, 1)),
+        # Holboo indexes new rows itself (no trigger).
+        ("INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages", ()),
         ("INSERT INTO mam_ranges (archive, first_id, first_ts, last_id, last_ts, reaches_start)"
          " VALUES (?, ?, ?, ?, ?, ?)",
          ("bold@example.mn", "A1", 1700000000000000, "A2", 1700000060000000, 1)),
