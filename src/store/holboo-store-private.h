@@ -75,10 +75,21 @@ void         _holboo_store_rollback            (HolbooStore  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoreStmt, _holboo_store_stmt_release)
 
+/* holboo-store-checkpoint.c: WAL checkpoints on a thread. */
+typedef struct _HolbooStoreCheckpointer HolbooStoreCheckpointer;
+
+HolbooStoreCheckpointer *_holboo_store_checkpointer_start (const char              *path,
+                                                           sqlite3                 *db);
+void                     _holboo_store_checkpointer_stop  (HolbooStoreCheckpointer *self,
+                                                           sqlite3                 *db);
+guint                    _holboo_store_checkpointer_get_count (HolbooStoreCheckpointer *self);
+
 /* Test hooks.  Create a store without opening it, append a migration
  * (numbered after the real ones), then g_initable_init() it. */
 HolbooStore *_holboo_store_new_uninitialized   (const char  *path);
 void         _holboo_store_add_test_migration  (HolbooStore *self,
                                                 const char  *sql);
+/* How many checkpoints the checkpoint thread has run. */
+guint        _holboo_store_get_checkpoint_count (HolbooStore *self);
 
 G_END_DECLS

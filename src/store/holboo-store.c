@@ -47,6 +47,7 @@ struct _HolbooStore
   int        schema_version;
   GPtrArray *test_migrations;   /* (element-type utf8) (nullable) */
   GHashTable *statements;       /* (owned) SQL → (owned) sqlite3_stmt */
+  HolbooStoreCheckpointer *checkpointer;  /* (owned) (nullable) */
 };
 
 static void holboo_store_initable_iface_init       (GInitableIface      *iface);
@@ -377,7 +378,10 @@ holboo_store_initable_init (GInitable     *initable,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  return open_database (self, cancellable, &self->db, error);
+  if (!open_database (self, cancellable, &self->db, error))
+    return FALSE;
+  self->checkpointer = _holboo_store_checkpointer_start (self->path, self->db);
+  return TRUE;
 }
 
 static void
@@ -472,8 +476,12 @@ holboo_store_finalize (GObject *object)
 {
   HolbooStore *self = HOLBOO_STORE (object);
 
-  /* Statements first: the connection closes only when they are gone. */
+  /* Statements first: the connection closes only when they are gone;
+   * and the checkpoint thread's connection, so that closing this last
+   * one checkpoints the rest and removes the WAL. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->checkpointer != NULL)
+    _holboo_store_checkpointer_stop (g_steal_pointer (&self->checkpointer), self->db);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->test_migrations, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -734,4 +742,12 @@ _holboo_store_rollback (HolbooStore *self)
   /* Some errors (disk full, I/O) already rolled back. */
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+}
+
+guint
+_holboo_store_get_checkpoint_count (HolbooStore *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_STORE (self), 0);
+
+  return self->checkpointer != NULL ? _holboo_store_checkpointer_get_count (self->checkpointer) : 0;
 }

@@ -289,6 +289,57 @@ test_garbage (Fixture       *f,
   g_assert_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CORRUPT);
 }
 
+/* The WAL is checkpointed by the store's own thread, not inside the
+ * commits, and starts over; closing the store leaves no WAL behind. */
+#define N_CHECKPOINT_ROWS 5000
+static void
+test_checkpoint (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStore) store = holboo_store_new (f->path, NULL, &error);
+  g_autofree char *value = g_strnfill (3000, 'x');
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  gint64 deadline, max_wal = 0;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (_holboo_store_get_checkpoint_count (store), ==, 0);
+
+  /* A page or more per commit: past the 1000 pages that ask for a
+   * checkpoint, and several times past the point where the WAL starts
+   * over (4000 pages), so it must not grow as one file. */
+  for (guint i = 0; i < N_CHECKPOINT_ROWS; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+
+      g_assert_true (holboo_store_set_meta (store, key, value, &error));
+      if (g_stat (wal, &st) == 0)
+        max_wal = MAX (max_wal, st.st_size);
+    }
+  g_test_message ("largest WAL: %.1f MiB", max_wal / 1048576.0);
+  g_assert_cmpint (max_wal, <, 32 * 1024 * 1024);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (_holboo_store_get_checkpoint_count (store) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_cmpuint (_holboo_store_get_checkpoint_count (store), >=, 1);
+
+  /* The rows reached the database file itself. */
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000 * 3000);
+
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = holboo_store_new (f->path, NULL, &error);
+  {
+    g_autofree char *back = holboo_store_get_meta (store, "key-4999", &error);
+
+    g_assert_cmpstr (back, ==, value);
+  }
+}
+
 /* A valid SQLite database of some other program is not adopted. */
 static void
 test_not_holboo (Fixture       *f,
@@ -397,6 +448,7 @@ main (int   argc,
   ADD ("not-holboo", test_not_holboo);
   ADD ("empty-file", test_empty_file);
   ADD ("unwritable", test_unwritable);
+  ADD ("checkpoint", test_checkpoint);
 #undef ADD
 
   return g_test_run ();
