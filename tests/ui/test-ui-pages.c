@@ -683,6 +683,50 @@ test_dark_mode (Fixture       *f,
   run_app (f, dark_mode);
 }
 
+/* Every icon the window shows exists and its file decodes: a missing
+ * SVG loader (librsvg2-common) leaves "missing image" placeholders that
+ * nothing else would notice. */
+static void
+icons_load (Fixture *f)
+{
+  static const char * const names[] = {
+    "holboo-chats-symbolic", "holboo-calls-symbolic", "holboo-meetings-symbolic",
+    "holboo-customers-symbolic", "holboo-dashboard-symbolic", "holboo-card-symbolic",
+    "open-menu-symbolic", "go-previous-symbolic", "dialog-warning-symbolic",
+  };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (f->window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
+
+
+      g_assert_true (gtk_icon_theme_has_icon (theme, names[i]));
+      icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      g_assert_nonnull (file);
+      {
+        g_autofree char *uri = g_file_get_uri (file);
+        /* GTK falls back to image-missing when it cannot decode the icon. */
+        g_test_message ("icon %s: %s", names[i], uri);
+        g_assert_null (strstr (uri, "image-missing"));
+      }
+      texture = gdk_texture_new_from_file (file, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
+    }
+}
+
+static void
+test_icons_load (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_app (f, icons_load);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +762,7 @@ main (int   argc,
   ADD ("/ui/app/shortcuts-window", test_shortcuts_window, NULL);
   ADD ("/ui/app/about-window", test_about_window, NULL);
   ADD ("/ui/app/dark-mode", test_dark_mode, NULL);
+  ADD ("/ui/app/icons-load", test_icons_load, NULL);
 #undef ADD
 
   return g_test_run ();
