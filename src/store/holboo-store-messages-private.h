@@ -22,7 +22,21 @@ G_BEGIN_DECLS
 
 HolbooStoredMessage *_holboo_store_message_from_row (sqlite3_stmt *stmt);
 
-/* Binds @text, or NULL for %NULL. */
+/* The columns _holboo_store_conversation_from_row() reads. */
+#define HOLBOO_STORE_CONVERSATION_COLUMNS \
+  "id, peer, kind, last_activity, last_message_id, unread, read_until"
+
+HolbooStoredConversation *_holboo_store_conversation_from_row (sqlite3_stmt *stmt);
+
+/* The incoming messages of a conversation newer than @read_until. */
+gboolean             _holboo_store_count_unread     (HolbooStore  *self,
+                                                     gint64        conversation_id,
+                                                     gint64        read_until,
+                                                     guint        *out,
+                                                     GError      **error);
+
+/* Binds @text, or NULL for %NULL, without a copy: @text must live until
+ * the statement is released. */
 int                  _holboo_store_bind_text        (sqlite3_stmt *stmt,
                                                      int           index,
                                                      const char   *text);

@@ -22,6 +22,11 @@ void         _holboo_store_set_sqlite_error    (GError     **error,
                                                 sqlite3     *db,
                                                 int          rc);
 
+/* holboo-store-file.c: creates @path 0600 if needed, and tightens it and
+ * its WAL, shared-memory and journal files to 0600. */
+gboolean     _holboo_store_prepare_file        (const char  *path,
+                                                GError     **error);
+
 /* holboo-store-schema.c.  @extra (nullable): test migrations numbered
  * after the real ones. */
 int          _holboo_store_schema_latest       (void);

@@ -9,12 +9,7 @@
 
 #include "holboo-store-private.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /**
  * HolbooStore:
@@ -186,80 +181,6 @@ query_text (sqlite3     *db,
   return FALSE;
 }
 
-/* Tightens a file we own to 0600 if it is looser. */
-static gboolean
-fix_mode (int          fd,
-          const char  *path,
-          GError     **error)
-{
-  struct stat st;
-  int saved_errno;
-
-  if (fstat (fd, &st) != 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
-                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
-                   _("Cannot open the database “%s”: it is not a regular file"), path);
-      return FALSE;
-    }
-  if ((st.st_mode & 07777) != 0600 && fchmod (fd, 0600) != 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
-                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The database holds private messages: it is created 0600 by us, not
- * by SQLite under the process umask, and an existing file (or its WAL
- * and shared-memory files, which SQLite creates with the database's
- * mode) is tightened to 0600. */
-static gboolean
-prepare_file (const char  *path,
-              GError     **error)
-{
-  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
-  int saved_errno;
-  gboolean ok;
-  int fd;
-
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_CANNOT_OPEN,
-                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  ok = fix_mode (fd, path, error);
-  close (fd);
-  if (!ok)
-    return FALSE;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
-
-      fd = g_open (side, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0);
-      if (fd < 0)
-        continue;  /* absent is fine; SQLite reports real trouble */
-      ok = fix_mode (fd, side, error);
-      close (fd);
-      if (!ok)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 open_database (HolbooStore   *self,
                GCancellable  *cancellable,
@@ -273,7 +194,7 @@ open_database (HolbooStore   *self,
                (self->test_migrations != NULL ? (int) self->test_migrations->len : 0);
   int rc;
 
-  if (!prepare_file (self->path, error))
+  if (!_holboo_store_prepare_file (self->path, error))
     return FALSE;
 
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
@@ -717,20 +638,31 @@ _holboo_store_step_returning_id (HolbooStore   *self,
   return rc == SQLITE_DONE;
 }
 
+/* Runs a statement without parameters or rows, prepared once. */
+static gboolean
+run_cached (HolbooStore  *self,
+            const char   *sql,
+            GError      **error)
+{
+  g_autoptr(HolbooStoreStmt) stmt = _holboo_store_prepare (self, sql, error);
+
+  return stmt != NULL && _holboo_store_step (self, stmt, error) == SQLITE_DONE;
+}
+
 gboolean
 _holboo_store_begin (HolbooStore  *self,
                      GError      **error)
 {
   g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
 
-  return exec (self->db, self->path, "BEGIN IMMEDIATE;", error);
+  return run_cached (self, "BEGIN IMMEDIATE;", error);
 }
 
 gboolean
 _holboo_store_commit (HolbooStore  *self,
                       GError      **error)
 {
-  if (exec (self->db, self->path, "COMMIT;", error))
+  if (run_cached (self, "COMMIT;", error))
     return TRUE;
   _holboo_store_rollback (self);
   return FALSE;
