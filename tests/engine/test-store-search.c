@@ -233,6 +233,7 @@ test_hostile (SearchFixture *f,
 
       g_assert_no_error (error);
       g_assert_nonnull (hits);
+      g_clear_pointer (&hits, g_ptr_array_unref);
       hits = holboo_store_search_messages (f->store, queries[i], f->conv_peer, 20, &error);
       g_assert_no_error (error);
     }
