@@ -1,0 +1,572 @@
+/* test-cli.c: holboo-cli as a script sees it — exit codes, JSON lines,
+ * and, against a real server, the connection's errors
+ *
+ * Run with "unit" for the cases that need no server, or with "prosody"
+ * (or "ejabberd") for the cases against a server started by the harness.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+
+#include "xmpp-live-util.h"
+
+typedef struct {
+  int    status;
+  char  *out;
+  char  *err;
+  gint64 elapsed_us;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* The session bus the children see: none, unless a test starts a keyring. */
+static char *child_bus_address;
+
+/* Runs holboo-cli with --data-dir @data_dir and the given arguments;
+ * HOLBOO_PASSWORD is @password when not %NULL.  No session bus, so no
+ * Secret Service is reached, unless child_bus_address is set. */
+static void
+run_cli (Run         *run,
+         const char  *data_dir,
+         const char  *password,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  gint64 start;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) HOLBOO_CLI_PATH);
+  if (data_dir != NULL)
+    {
+      g_ptr_array_add (args, (char *) "--data-dir");
+      g_ptr_array_add (args, (char *) data_dir);
+    }
+  va_start (ap, password);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  if (child_bus_address != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", child_bus_address, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "HOLBOO_DATA_DIR");
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "HOLBOO_PASSWORD", password, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "HOLBOO_PASSWORD");
+
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->elapsed_us = g_get_monotonic_time () - start;
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("holboo-cli %s → %d\nstdout: %s\nstderr: %s",
+                  (char *) args->pdata[args->len - 2], run->status, run->out, run->err);
+}
+
+/* Each line of @text parsed as a JSON object. */
+static GPtrArray *
+json_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *objects = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      if (*lines[i] == '\0')
+        continue;
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+      g_ptr_array_add (objects, json_object_ref (json_node_get_object (json_parser_get_root (parser))));
+    }
+  return objects;
+}
+
+static char *
+new_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("holboo-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+/* ---- no server ---- */
+
+static void
+test_usage (void)
+{
+  g_autofree char *dir = new_data_dir ();
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "frobnicate", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_true (g_str_has_prefix (run.err, "holboo-cli: "));
+    g_assert_nonnull (strstr (run.err, "frobnicate"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "history", "--no-such-option", "bob@example.org", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "wait-message", "--from", "bob@example.org", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "pw", "account", "add", "not an address", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "pw", "account", "add", "alice@example.org", "--transport", "pigeon", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* no password from anywhere, and stdin is not a terminal */
+    run_cli (&run, dir, NULL, "account", "add", "alice@example.org", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    for (const char *word = "account add\0account list\0account remove\0send JID TEXT\0sync\0"
+                            "history JID\0wait-message\0status\0Exit status\0Example\0";
+         *word != '\0'; word += strlen (word) + 1)
+      g_assert_nonnull (strstr (run.out, word));
+  }
+  remove_tree (dir);
+}
+
+static void
+test_no_account (void)
+{
+  g_autofree char *dir = new_data_dir ();
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "pw", "status", NULL);
+    g_assert_cmpint (run.status, ==, 7);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+    JsonObject *object;
+
+    run_cli (&run, dir, "pw", "--json", "--account", "nobody@example.org", "history",
+             "bob@example.org", NULL);
+    g_assert_cmpint (run.status, ==, 7);
+    g_assert_true (g_str_has_prefix (run.err, "holboo-cli: "));
+    lines = json_lines (run.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    object = g_ptr_array_index (lines, 0);
+    g_assert_cmpstr (json_object_get_string_member (object, "error"), ==, "no-such-account");
+    g_assert_cmpint (json_object_get_int_member (object, "exit"), ==, 7);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "account", "remove", "nobody@example.org", NULL);
+    g_assert_cmpint (run.status, ==, 7);
+  }
+  remove_tree (dir);
+}
+
+static void
+test_account_list (void)
+{
+  g_autofree char *dir = new_data_dir ();
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonObject *object;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "account", "list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* No Secret Service here: the account is kept, and the user is told
+     * to pass HOLBOO_PASSWORD. */
+    run_cli (&run, dir, "pw", "account", "add", "alice@example.org", "--host", "127.0.0.1",
+             "--port", "5299", "--transport", "direct-tls", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "HOLBOO_PASSWORD"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "pw", "account", "add", "bob@example.org", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "pw", "account", "add", "Bob@Example.org", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "account", "list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+  }
+  g_assert_cmpuint (lines->len, ==, 2);
+  object = g_ptr_array_index (lines, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "jid"), ==, "alice@example.org");
+  g_assert_cmpstr (json_object_get_string_member (object, "host"), ==, "127.0.0.1");
+  g_assert_cmpint (json_object_get_int_member (object, "port"), ==, 5299);
+  g_assert_cmpstr (json_object_get_string_member (object, "transport"), ==, "direct-tls");
+  object = g_ptr_array_index (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "jid"), ==, "bob@example.org");
+  g_assert_cmpstr (json_object_get_string_member (object, "transport"), ==, "auto");
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* never synced: an empty history, not an error */
+    run_cli (&run, dir, NULL, "--account", "bob@example.org", "history", "alice@example.org",
+             "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "account", "remove", "alice@example.org", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) after = NULL;
+
+    run_cli (&run, dir, NULL, "account", "list", NULL);
+    after = json_lines (run.out);
+    g_assert_cmpuint (after->len, ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (after, 0), "jid"), ==,
+                     "bob@example.org");
+  }
+  remove_tree (dir);
+}
+
+/* ---- against a server ---- */
+
+/* A data dir with @user's account on the live server's c2s port. */
+static char *
+live_data_dir (const char *user,
+               guint16     port)
+{
+  g_autofree char *jid = g_strdup_printf ("%s@%s", user, holboo_test_server_get_domain (live.server));
+  g_autofree char *port_text = g_strdup_printf ("%u", port != 0 ? port :
+                                                holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
+  g_auto(Run) run = { 0 };
+  char *dir = new_data_dir ();
+
+  run_cli (&run, dir, "unused", "account", "add", jid, "--host",
+           holboo_test_server_get_host (live.server), "--port", port_text,
+           "--transport", "starttls", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return dir;
+}
+
+static void
+test_live_status (void)
+{
+  g_autofree char *dir = live_data_dir ("alice", 0);
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonObject *object;
+
+  run_cli (&run, dir, "alice-pass", "--ca-file", live.ca_file, "status", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = json_lines (run.out);
+  g_assert_cmpuint (lines->len, ==, 1);
+  object = g_ptr_array_index (lines, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "connected");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "bound_jid"), "alice@"));
+  remove_tree (dir);
+}
+
+static void
+test_live_wrong_password (void)
+{
+  g_autofree char *dir = live_data_dir ("alice", 0);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, dir, "not-the-password", "--ca-file", live.ca_file, "status", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_cmpint (run.elapsed_us, <, 10 * G_USEC_PER_SEC);
+  g_assert_true (g_str_has_prefix (run.err, "holboo-cli: "));
+  remove_tree (dir);
+}
+
+static void
+test_live_refused (void)
+{
+  g_autofree char *dir = live_data_dir ("alice", live_free_port ());
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, dir, "alice-pass", "--ca-file", live.ca_file, "status", NULL);
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_cmpint (run.elapsed_us, <, 10 * G_USEC_PER_SEC);
+  remove_tree (dir);
+}
+
+static void
+test_live_untrusted (void)
+{
+  g_autofree char *dir = live_data_dir ("alice", 0);
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonObject *object;
+
+  /* no --ca-file: the harness's CA is not one the system trusts */
+  run_cli (&run, dir, "alice-pass", "--json", "status", NULL);
+  g_assert_cmpint (run.status, ==, 5);
+  g_assert_cmpint (run.elapsed_us, <, 10 * G_USEC_PER_SEC);
+  lines = json_lines (run.out);
+  g_assert_cmpuint (lines->len, ==, 1);
+  object = g_ptr_array_index (lines, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "error"), ==, "certificate-untrusted");
+  g_assert_true (json_object_has_member (object, "fingerprint"));
+  remove_tree (dir);
+}
+
+/* A private session bus with gnome-keyring-daemon on it (as in
+ * test-core-accounts.c), its login keyring unlocked with "test". */
+static void
+keyring_child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static gboolean
+keyring_is_up (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static void
+test_live_keyring (void)
+{
+  g_autoptr(GTestDBus) bus = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *home = new_data_dir ();
+  g_autofree char *runtime = g_build_filename (home, "run", NULL);
+  g_autofree char *dir = new_data_dir ();
+  g_autofree char *password_file = g_build_filename (home, "password", NULL);
+  g_autofree char *jid = g_strdup_printf ("bob@%s", holboo_test_server_get_domain (live.server));
+  g_autofree char *port = g_strdup_printf ("%u", holboo_test_server_get_port (live.server,
+                                                                             HOLBOO_TEST_PORT_C2S));
+  GOutputStream *input;
+  gint64 deadline;
+
+  if (daemon == NULL)
+    {
+      g_test_fail_printf ("gnome-keyring-daemon not found: install the Debian package gnome-keyring");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (runtime, 0700), ==, 0);
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", g_test_dbus_get_bus_address (bus), TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  g_subprocess_launcher_set_child_setup (launcher, keyring_child_setup, NULL, NULL);
+  keyring = g_subprocess_launcher_spawn (launcher, &error, daemon,
+                                         "--foreground", "--unlock", "--components=secrets", NULL);
+  g_assert_no_error (error);
+  input = g_subprocess_get_stdin_pipe (keyring);
+  g_output_stream_write_all (input, "test", 4, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (input, NULL, &error);
+  g_assert_no_error (error);
+
+  connection = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!keyring_is_up (connection))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+  child_bus_address = g_strdup (g_test_dbus_get_bus_address (bus));
+
+  g_file_set_contents (password_file, "bob-pass\n", -1, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "account", "add", jid, "--host", holboo_test_server_get_host (live.server),
+             "--port", port, "--password-file", password_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.err, "HOLBOO_PASSWORD"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* the password comes from the keyring now */
+    run_cli (&run, dir, NULL, "--ca-file", live.ca_file, "status", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "account", "remove", jid, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* added again without a password anywhere: status cannot log in */
+    run_cli (&run, dir, "x", "account", "add", jid, "--host", holboo_test_server_get_host (live.server),
+             "--port", port, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "--ca-file", live.ca_file, "status", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+  }
+
+  g_clear_pointer (&child_bus_address, g_free);
+  g_clear_object (&connection);
+  g_subprocess_send_signal (keyring, SIGTERM);
+  g_subprocess_wait (keyring, NULL, NULL);
+  g_test_dbus_stop (bus);
+  remove_tree (dir);
+  remove_tree (home);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char * const accounts[] = { "alice", "bob", NULL };
+  gboolean live_mode = FALSE;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  for (int i = 1; i < argc; i++)
+    if (g_strcmp0 (argv[i], "prosody") == 0 || g_strcmp0 (argv[i], "ejabberd") == 0)
+      live_mode = TRUE;
+
+  if (!live_mode)
+    {
+      g_test_add_func ("/cli/usage", test_usage);
+      g_test_add_func ("/cli/no-account", test_no_account);
+      g_test_add_func ("/cli/account-list", test_account_list);
+      return g_test_run ();
+    }
+
+  live_start (argc, argv, accounts);
+  g_test_add_func ("/cli/live/status", test_live_status);
+  g_test_add_func ("/cli/live/wrong-password", test_live_wrong_password);
+  g_test_add_func ("/cli/live/refused", test_live_refused);
+  g_test_add_func ("/cli/live/untrusted-certificate", test_live_untrusted);
+  g_test_add_func ("/cli/live/keyring", test_live_keyring);
+  status = g_test_run ();
+  live_stop ();
+  return status;
+}
