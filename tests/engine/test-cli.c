@@ -16,6 +16,8 @@
 #include <string.h>
 #include <sys/prctl.h>
 
+#include "holboo-account-registry.h"
+#include "store-message-util.h"
 #include "xmpp-live-util.h"
 
 typedef struct {
@@ -327,6 +329,88 @@ test_account_list (void)
   remove_tree (dir);
 }
 
+static void
+test_history (void)
+{
+  g_autofree char *dir = new_data_dir ();
+  g_autoptr(HolbooAccountRegistry) registry = NULL;
+  g_autoptr(HolbooStore) store = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *bodies[] = { "Сайн байна уу?", "Hello \"quoted\"\nsecond line", "Баяртай" };
+  JsonObject *object;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "pw", "account", "add", ACCOUNT, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  /* what the pipeline would have stored */
+  registry = holboo_account_registry_new (dir);
+  g_assert_true (holboo_account_registry_load (registry, NULL, &error));
+  g_assert_no_error (error);
+  path = holboo_account_registry_ensure_store_path (registry,
+                                                    holboo_account_registry_lookup (registry, ACCOUNT),
+                                                    &error);
+  g_assert_no_error (error);
+  store = holboo_store_new (path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(HolbooStoredMessage) m = make_message (i == 1 ? HOLBOO_MESSAGE_OUTGOING
+                                                              : HOLBOO_MESSAGE_INCOMING,
+                                                       PEER, bodies[i], 1700000000000000 + i);
+      gint64 id;
+
+      g_assert_cmpint (insert_one (store, m, &id), ==, HOLBOO_INSERT_NEW);
+    }
+  g_clear_object (&store);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "history", PEER, "--json", "--limit", "2", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+  }
+  /* the newest two, oldest first */
+  g_assert_cmpuint (lines->len, ==, 2);
+  object = g_ptr_array_index (lines, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "body"), ==, bodies[1]);
+  g_assert_cmpstr (json_object_get_string_member (object, "direction"), ==, "out");
+  g_assert_cmpstr (json_object_get_string_member (object, "peer"), ==, PEER);
+  object = g_ptr_array_index (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "body"), ==, bodies[2]);
+  g_assert_cmpstr (json_object_get_string_member (object, "direction"), ==, "in");
+  g_assert_cmpint (json_object_get_int_member (object, "timestamp"), ==, 1700000000000002);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "history", PEER, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, bodies[0]));
+    g_assert_nonnull (strstr (run.out, bodies[2]));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "history", "nobody@example.mn", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, NULL, "history", PEER, "--limit", "0", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  remove_tree (dir);
+}
+
 /* ---- against a server ---- */
 
 /* A data dir with @user's account on the live server's c2s port. */
@@ -557,6 +641,7 @@ main (int   argc,
       g_test_add_func ("/cli/usage", test_usage);
       g_test_add_func ("/cli/no-account", test_no_account);
       g_test_add_func ("/cli/account-list", test_account_list);
+      g_test_add_func ("/cli/history", test_history);
       return g_test_run ();
     }
 
