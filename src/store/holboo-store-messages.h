@@ -22,6 +22,7 @@ gboolean                  holboo_store_insert_messages       (HolbooStore       
                                                               HolbooInsertResult        *results,
                                                               GError                   **error);
 
+/* holboo-store-history.c */
 HolbooStoredMessage      *holboo_store_get_message           (HolbooStore               *self,
                                                               gint64                     id,
                                                               GError                   **error);
@@ -40,6 +41,7 @@ gboolean                  holboo_store_count_messages        (HolbooStore       
                                                               guint                     *out_count,
                                                               GError                   **error);
 
+/* holboo-store-conversations.c */
 HolbooStoredConversation *holboo_store_get_conversation      (HolbooStore               *self,
                                                               const char                *peer,
                                                               GError                   **error);
