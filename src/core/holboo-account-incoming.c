@@ -1,0 +1,306 @@
+/* holboo-account-incoming.c: incoming message stanzas, carbons and
+ * receipts, turned into rows for the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every message stanza the connection receives comes here first.  It is
+ * either a MAM result (holboo-account-mam.c), a carbon — accepted only
+ * from the account's own bare JID —, or a live message.  A 1:1 message
+ * with a body becomes a #HolbooStoredMessage and joins the pending batch
+ * (holboo-account-batch.c); receipts and error bounces become state
+ * changes of our outgoing rows.  Anything that does not add up (bad
+ * addresses, a message for someone else, a body larger than any client
+ * writes) is dropped with a log line: nothing half-valid reaches the
+ * store.
+ */
+
+#define G_LOG_DOMAIN "holboo-account"
+
+#include "config.h"
+
+#include "holboo-account-private.h"
+#include "holboo-xmpp-carbons.h"
+#include "holboo-xmpp-mam.h"
+#include "holboo-xmpp-message.h"
+
+#include <string.h>
+
+typedef enum {
+  SOURCE_LIVE,
+  SOURCE_CARBON_RECEIVED,
+  SOURCE_CARBON_SENT,
+  SOURCE_ARCHIVE,
+} Source;
+
+static const char *
+bare_string (HolbooJid *jid)
+{
+  return holboo_jid_get_bare_string (jid);
+}
+
+static gboolean
+is_self (HolbooAccount *self,
+         HolbooJid     *jid)
+{
+  return jid == NULL || holboo_jid_equal_bare (jid, self->jid);
+}
+
+/* The row for a parsed 1:1 message, or NULL when there is nothing to
+ * store (no body, not a chat): @error set when it must be dropped. */
+static HolbooStoredMessage *
+record_from_message (HolbooAccount      *self,
+                     HolbooXmppMessage  *msg,
+                     Source              source,
+                     GError            **error)
+{
+  g_autoptr(HolbooStoredMessage) m = NULL;
+  HolbooMessageDirection direction;
+  HolbooJid *peer;
+
+  if (msg->type != HOLBOO_XMPP_MESSAGE_CHAT && msg->type != HOLBOO_XMPP_MESSAGE_NORMAL)
+    return NULL;
+  if (msg->body == NULL || *msg->body == '\0')
+    return NULL;
+
+  if (strnlen (msg->body, HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH + 1) > HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH)
+    {
+      g_set_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
+                   "A message body of more than %u bytes", HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH);
+      return NULL;
+    }
+
+  switch (source)
+    {
+    case SOURCE_CARBON_SENT:
+      direction = HOLBOO_MESSAGE_OUTGOING;
+      break;
+    case SOURCE_ARCHIVE:
+      direction = is_self (self, msg->from) ? HOLBOO_MESSAGE_OUTGOING : HOLBOO_MESSAGE_INCOMING;
+      break;
+    case SOURCE_LIVE:
+    case SOURCE_CARBON_RECEIVED:
+    default:
+      direction = HOLBOO_MESSAGE_INCOMING;
+      break;
+    }
+
+  if (direction == HOLBOO_MESSAGE_OUTGOING)
+    {
+      if (msg->to == NULL)
+        {
+          g_set_error_literal (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
+                               "An outgoing message without an addressee");
+          return NULL;
+        }
+      peer = msg->to;
+    }
+  else
+    {
+      if (!is_self (self, msg->to))
+        {
+          g_set_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
+                       "A message for “%s”, not for this account", holboo_jid_to_string (msg->to));
+          return NULL;
+        }
+      peer = msg->from != NULL ? msg->from : self->jid;
+    }
+
+  m = holboo_stored_message_new ();
+  m->peer = g_strdup (bare_string (peer));
+  m->kind = HOLBOO_CONVERSATION_CHAT;
+  m->direction = direction;
+  m->state = direction == HOLBOO_MESSAGE_INCOMING ? HOLBOO_MESSAGE_STATE_RECEIVED : HOLBOO_MESSAGE_STATE_ACKED;
+  m->from_jid = g_strdup (msg->from != NULL ? holboo_jid_to_string (msg->from) : bare_string (self->jid));
+  m->to_jid = g_strdup (msg->to != NULL ? holboo_jid_to_string (msg->to) : bare_string (self->jid));
+  m->body = g_steal_pointer (&msg->body);
+  m->message_id = g_steal_pointer (&msg->id);
+  m->origin_id = g_steal_pointer (&msg->origin_id);
+  if (msg->stanza_id != NULL)
+    {
+      m->stanza_id = g_steal_pointer (&msg->stanza_id);
+      m->stanza_id_by = g_strdup (bare_string (self->jid));
+    }
+  m->receipt_requested = msg->receipt_request;
+
+  /* Written when the delay says (never in the future), else now. */
+  if (msg->delay != 0 && msg->delay < g_get_real_time ())
+    m->timestamp = msg->delay;
+  else
+    m->timestamp = _holboo_account_next_timestamp (self, g_get_real_time ());
+
+  return g_steal_pointer (&m);
+}
+
+static void
+queue_state_by_origin (HolbooAccount      *self,
+                       HolbooJid          *peer,
+                       const char         *origin_id,
+                       HolbooMessageState  state)
+{
+  HolbooAccountOp *op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_STATE_BY_ORIGIN);
+
+  op->peer = g_strdup (bare_string (peer));
+  op->origin_id = g_strdup (origin_id);
+  op->state = state;
+  _holboo_account_queue_op (self, op);
+}
+
+static void
+queue_insert (HolbooAccount       *self,
+              HolbooStoredMessage *m,
+              guint                flags,
+              const char          *receipt_to)
+{
+  HolbooAccountOp *op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_INSERT);
+
+  op->message = m;
+  op->flags = flags;
+  op->receipt_to = g_strdup (receipt_to);
+  _holboo_account_queue_op (self, op);
+}
+
+static gboolean
+handle_parsed (HolbooAccount     *self,
+               HolbooXmppMessage *msg,
+               Source             source)
+{
+  g_autoptr(GError) error = NULL;
+  HolbooStoredMessage *m;
+  const char *receipt_to = NULL;
+  gboolean handled = FALSE;
+
+  if (source == SOURCE_LIVE && !is_self (self, msg->to))
+    {
+      g_message ("Dropping a message for “%s”, not for this account", holboo_jid_to_string (msg->to));
+      return TRUE;
+    }
+
+  /* A bounce of one of ours: the server or the peer refused it. */
+  if (msg->type == HOLBOO_XMPP_MESSAGE_ERROR)
+    {
+      if (source == SOURCE_LIVE && msg->id != NULL && msg->from != NULL)
+        queue_state_by_origin (self, msg->from, msg->id, HOLBOO_MESSAGE_STATE_FAILED);
+      return TRUE;
+    }
+
+  /* The peer's client confirms one of ours (here or, by carbon, to
+   * another of our devices). */
+  if (msg->receipt_for != NULL && msg->from != NULL && source != SOURCE_CARBON_SENT &&
+      !is_self (self, msg->from))
+    {
+      queue_state_by_origin (self, msg->from, msg->receipt_for, HOLBOO_MESSAGE_STATE_DELIVERED);
+      handled = TRUE;
+    }
+
+  m = record_from_message (self, msg, source, &error);
+  if (m == NULL)
+    {
+      if (error != NULL)
+        {
+          g_message ("Dropping a message from %s: %s",
+                     msg->from != NULL ? holboo_jid_to_string (msg->from) : "the account", error->message);
+          return TRUE;
+        }
+      return handled;
+    }
+
+  /* Only the device a message was delivered to answers its receipt
+   * request, and only once it is stored. */
+  if (source == SOURCE_LIVE && m->receipt_requested && m->message_id != NULL && msg->from != NULL &&
+      holboo_jid_is_full (msg->from) && !is_self (self, msg->from))
+    receipt_to = holboo_jid_to_string (msg->from);
+
+  queue_insert (self, m, source == SOURCE_LIVE ? HOLBOO_ACCOUNT_INSERT_LIVE : 0, receipt_to);
+  return TRUE;
+}
+
+static gboolean
+handle_stanza (HolbooAccount *self,
+               HolbooXmlNode *stanza)
+{
+  g_autoptr(HolbooXmppMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  HolbooXmlNode *inner = NULL;
+  HolbooXmppCarbon carbon;
+
+  if (holboo_xml_node_get_child (stanza, "result", HOLBOO_XMLNS_MAM) != NULL)
+    return _holboo_account_mam_handle_result (self, stanza);
+
+  carbon = holboo_xmpp_carbons_unwrap (stanza, self->jid, &inner, &error);
+  if (error != NULL)
+    {
+      g_message ("Dropping a carbon: %s", error->message);
+      return TRUE;
+    }
+
+  msg = holboo_xmpp_message_parse (carbon != HOLBOO_XMPP_CARBON_NONE ? inner : stanza, self->jid, &error);
+  if (msg == NULL)
+    {
+      g_message ("Dropping a message: %s", error->message);
+      return TRUE;
+    }
+
+  switch (carbon)
+    {
+    case HOLBOO_XMPP_CARBON_RECEIVED:
+      return handle_parsed (self, msg, SOURCE_CARBON_RECEIVED);
+    case HOLBOO_XMPP_CARBON_SENT:
+      return handle_parsed (self, msg, SOURCE_CARBON_SENT);
+    case HOLBOO_XMPP_CARBON_NONE:
+    default:
+      return handle_parsed (self, msg, SOURCE_LIVE);
+    }
+}
+
+/**
+ * _holboo_account_handle_message:
+ *
+ * The connection's handler for every message stanza.
+ *
+ * Returns: %TRUE when the stanza was the pipeline's (stored, queued or
+ *   dropped), %FALSE for what other modules may want (group chat)
+ */
+gboolean
+_holboo_account_handle_message (HolbooXmppConnection *connection,
+                                HolbooXmlNode        *stanza,
+                                gpointer              user_data)
+{
+  return handle_stanza (HOLBOO_ACCOUNT (user_data), stanza);
+}
+
+/**
+ * _holboo_account_message_to_record:
+ * @stanza: an archived message (the content of a MAM result)
+ * @archived: it comes from the account's archive
+ * @error: set when it must be dropped
+ *
+ * Returns: (transfer full) (nullable): its row without archive id and
+ *   times, or %NULL (nothing to store, or @error set)
+ */
+HolbooStoredMessage *
+_holboo_account_message_to_record (HolbooAccount  *self,
+                                   HolbooXmlNode  *stanza,
+                                   gboolean        archived,
+                                   GError        **error)
+{
+  g_autoptr(HolbooXmppMessage) msg = holboo_xmpp_message_parse (stanza, self->jid, error);
+
+  if (msg == NULL)
+    return NULL;
+
+  /* Each copy in the archive also answers for one of ours. */
+  if (archived && msg->from != NULL && !is_self (self, msg->from) && msg->receipt_for != NULL)
+    queue_state_by_origin (self, msg->from, msg->receipt_for, HOLBOO_MESSAGE_STATE_DELIVERED);
+
+  return record_from_message (self, msg, archived ? SOURCE_ARCHIVE : SOURCE_LIVE, error);
+}
+
+gboolean
+_holboo_account_receive_stanza (HolbooAccount *self,
+                                HolbooXmlNode *stanza)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (stanza != NULL, FALSE);
+
+  return handle_stanza (self, stanza);
+}

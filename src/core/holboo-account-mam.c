@@ -1,0 +1,687 @@
+/* holboo-account-mam.c: catching up from the archive (XEP-0313) and
+ * filling a conversation's older history on demand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * After each fresh session the account catches up on its own archive
+ * newest first: pages of RSM `<before/>` from the end, until a page
+ * reaches the newest stretch the store already holds (its MAM ranges),
+ * then any gap between two stored stretches below.  A brand-new account,
+ * with nothing stored, takes only a few pages; older history comes page
+ * by page when the user scrolls a conversation back
+ * (holboo_account_fetch_older_async()).  The whole archive is never
+ * fetched at start-up.
+ *
+ * Pages are stored as they come, each with the range it proves synced,
+ * while the next page is already asked for; the next query never waits
+ * for the disk.  Initial presence is sent only once the catch-up is
+ * done: the server then delivers its offline copies of what the archive
+ * already gave us (dedup drops them), rather than racing the archive.
+ *
+ * Order: Prosody stamps archived messages to the second, and pages
+ * arrive newest first, so row ids cannot order messages of one second.
+ * Whole-second stamps get microseconds counting down from the top of
+ * their second in archive order, newest first, across the pages of one
+ * sync: the conversation sorts as the archive does.
+ *
+ * Results are taken only from the account's own archive (its bare JID,
+ * or no from) and only for a queryid we are waiting for; anything else
+ * is dropped with a log line.
+ */
+
+#define G_LOG_DOMAIN "holboo-account"
+
+#include "config.h"
+
+#include "holboo-account-private.h"
+#include "holboo-xmpp-mam.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _HolbooMamSync {
+  gatomicrefcount  ref_count;
+  HolbooAccount   *account;        /* not a reference; see detached */
+  gboolean         detached;       /* the account is gone: touch nothing */
+  GCancellable    *cancellable;
+  gulong           cancel_id;
+  GCancellable    *user_cancellable;
+  gboolean         catch_up;       /* whole archive, after connecting */
+  char            *with;           /* fetch_older: the peer */
+  GTask           *task;           /* fetch_older */
+  guint            max_messages;
+  HolbooMamGap    *gap;
+  char            *pos_id;         /* the next query: before this id … */
+  gint64           pos_ts;         /* … or (no id) before this time; neither: the newest end */
+  char            *queryid;
+  GPtrArray       *results;        /* (element-type HolbooXmppMamResult) */
+  guint            pages;
+  guint            n_fetched;
+  guint            n_new;
+  guint            pages_in_store; /* page batches not yet stored */
+  gint64           ceiling;        /* the order value of the last message placed */
+  gboolean         complete;
+  gboolean         finish_when_stored;
+  gboolean         finished;
+};
+
+typedef struct {
+  guint    n_new;
+  gboolean complete;
+} FetchResult;
+
+static HolbooMamSync *
+sync_ref (HolbooMamSync *sync)
+{
+  g_atomic_ref_count_inc (&sync->ref_count);
+  return sync;
+}
+
+static void
+sync_unref (HolbooMamSync *sync)
+{
+  if (!g_atomic_ref_count_dec (&sync->ref_count))
+    return;
+
+  g_assert (sync->task == NULL);
+  if (sync->user_cancellable != NULL)
+    g_cancellable_disconnect (sync->user_cancellable, sync->cancel_id);
+  g_clear_object (&sync->user_cancellable);
+  g_clear_object (&sync->cancellable);
+  g_free (sync->with);
+  g_clear_pointer (&sync->gap, holboo_mam_gap_free);
+  g_free (sync->pos_id);
+  g_free (sync->queryid);
+  g_clear_pointer (&sync->results, g_ptr_array_unref);
+  g_free (sync);
+}
+
+static void
+forget_query (HolbooMamSync *sync)
+{
+  if (sync->queryid != NULL && !sync->detached)
+    g_hash_table_remove (sync->account->mam_queries, sync->queryid);
+  g_clear_pointer (&sync->queryid, g_free);
+  g_clear_pointer (&sync->results, g_ptr_array_unref);
+}
+
+/* Ends @sync (once): answers its task, and after a catch-up announces
+ * the account. */
+static void
+sync_finish (HolbooMamSync *sync,
+             GError        *error)
+{
+  g_autoptr(GError) owned = error;
+  HolbooAccount *self = sync->account;
+
+  if (sync->finished)
+    return;
+  sync->finished = TRUE;
+  sync_ref (sync);
+
+  forget_query (sync);
+
+  if (sync->task != NULL)
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&sync->task);
+
+      if (owned != NULL)
+        g_task_return_error (task, g_steal_pointer (&owned));
+      else
+        {
+          FetchResult *fetched = g_new0 (FetchResult, 1);
+
+          fetched->n_new = sync->n_new;
+          fetched->complete = sync->complete;
+          g_task_return_pointer (task, fetched, g_free);
+        }
+    }
+
+  if (!sync->detached)
+    {
+      if (owned != NULL && !g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Archive sync%s%s stopped: %s", sync->with != NULL ? " with " : "",
+                   sync->with != NULL ? sync->with : "", owned->message);
+
+      if (sync->catch_up && self->catch_up == sync)
+        {
+          self->catch_up = NULL;
+          g_debug ("Caught up: %u new messages in %u pages", sync->n_new, sync->pages);
+          if (_holboo_account_is_connected (self))
+            _holboo_account_send_presence (self);
+          _holboo_account_set_syncing (self, FALSE);
+          g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_SYNCED], 0, sync->n_new);
+        }
+      g_ptr_array_remove (self->syncs, sync);
+    }
+
+  sync_unref (sync);
+}
+
+static HolbooMamSync *
+sync_new (HolbooAccount *self,
+          gboolean       catch_up,
+          const char    *with)
+{
+  HolbooMamSync *sync = g_new0 (HolbooMamSync, 1);
+
+  g_atomic_ref_count_init (&sync->ref_count);
+  sync->account = self;
+  sync->cancellable = g_cancellable_new ();
+  sync->catch_up = catch_up;
+  sync->with = g_strdup (with);
+  sync->ceiling = G_MAXINT64;
+  g_ptr_array_add (self->syncs, sync);   /* takes the first reference */
+  return sync;
+}
+
+/* The value a result is ordered by: its archive stamp, except that a
+ * stamp of a whole second (Prosody's) is placed as late in its second
+ * as it can be while staying before everything placed so far (results
+ * come newest first) — so messages of one second keep archive order,
+ * and a page older than what is stored sorts below it. */
+static gint64
+order_stamp (HolbooMamSync *sync,
+             gint64         stamp)
+{
+  gint64 ts = stamp;
+
+  if (stamp % G_USEC_PER_SEC == 0)
+    ts = CLAMP (sync->ceiling - 1, stamp, stamp + G_USEC_PER_SEC - 1);
+  sync->ceiling = ts;
+  return ts;
+}
+
+static void send_query (HolbooMamSync *sync);
+
+static void
+page_stored (HolbooAccount      *self,
+             HolbooAccountBatch *batch,
+             gpointer            data)
+{
+  HolbooMamSync *sync = data;
+
+  if (self == NULL || sync->detached)
+    return;
+
+  sync->pages_in_store--;
+  for (guint i = 0; i < batch->ops->len; i++)
+    {
+      HolbooAccountOp *op = batch->ops->pdata[i];
+
+      if (op->kind == HOLBOO_ACCOUNT_OP_INSERT && op->error == NULL &&
+          op->result.outcome == HOLBOO_INSERT_NEW)
+        sync->n_new++;
+    }
+
+  if (sync->finish_when_stored && sync->pages_in_store == 0)
+    sync_finish (sync, NULL);
+}
+
+static void
+finish_when_stored (HolbooMamSync *sync)
+{
+  forget_query (sync);
+  sync->finish_when_stored = TRUE;
+  if (sync->pages_in_store == 0)
+    sync_finish (sync, NULL);
+}
+
+static void gap_found (HolbooAccount *self, HolbooAccountBatch *batch, gpointer data);
+
+static void
+find_gap_below (HolbooMamSync *sync,
+                const char    *before_id,
+                gint64         before_ts)
+{
+  HolbooAccountBatch *batch;
+  HolbooAccountOp *op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_FIND_GAP);
+
+  op->archive = g_strdup (holboo_jid_get_bare_string (sync->account->jid));
+  op->with = g_strdup (sync->with);
+  op->before_id = g_strdup (before_id);
+  op->before_ts = before_ts;
+  batch = _holboo_account_batch_new (gap_found, sync_ref (sync), (GDestroyNotify) sync_unref);
+  _holboo_account_batch_add (batch, op);
+  _holboo_account_submit (sync->account, batch);
+}
+
+static void
+record_unref (gpointer record)
+{
+  if (record != NULL)
+    holboo_stored_message_unref (record);
+}
+
+/* Stores a page (oldest first, as the archive sends it) with the range
+ * it proves synced, and decides what comes next. */
+static void
+take_page (HolbooMamSync    *sync,
+           HolbooXmppMamFin *fin,
+           GPtrArray        *page)
+{
+  HolbooAccount *self = sync->account;
+  const char *archive = holboo_jid_get_bare_string (self->jid);
+  HolbooMamGap *gap = sync->gap;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_unref);
+  HolbooAccountBatch *batch;
+  HolbooAccountOp *op;
+  gboolean reached = FALSE, reached_by_id = FALSE;
+  guint n = page->len;
+
+  sync->pages++;
+  sync->n_fetched += n;
+  batch = _holboo_account_batch_new (page_stored, sync_ref (sync), (GDestroyNotify) sync_unref);
+
+  /* Newest to oldest, for the order of whole-second stamps. */
+  for (guint i = n; i-- > 0;)
+    {
+      HolbooXmppMamResult *r = page->pdata[i];
+      g_autoptr(GError) error = NULL;
+      HolbooStoredMessage *m;
+      gint64 ts = order_stamp (sync, r->stamp);
+
+      if (gap->start_id != NULL && g_str_equal (r->id, gap->start_id))
+        reached = reached_by_id = TRUE;
+      else if (gap->start_id != NULL && r->stamp < gap->start_ts)
+        reached = TRUE;
+
+      m = _holboo_account_message_to_record (self, r->message, TRUE, &error);
+      if (m == NULL)
+        {
+          if (error != NULL)
+            g_message ("Dropping archived message %s: %s", r->id, error->message);
+          g_ptr_array_add (records, NULL);
+          continue;
+        }
+      m->stanza_id = g_strdup (r->id);
+      m->stanza_id_by = g_strdup (archive);
+      m->server_ts = r->stamp;
+      m->timestamp = ts;
+      g_ptr_array_add (records, m);
+    }
+
+  for (guint i = records->len; i-- > 0;)
+    {
+      if (records->pdata[i] == NULL)
+        continue;
+      op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_INSERT);
+      op->message = g_steal_pointer (&records->pdata[i]);
+      _holboo_account_batch_add (batch, op);
+    }
+
+  /* The stretch this page proves stored: from its oldest result (or the
+   * stored message it reached, so the two ranges join) up to where it
+   * was paged from. */
+  op = NULL;
+  if (n > 0)
+    {
+      HolbooXmppMamResult *oldest = page->pdata[0];
+      HolbooXmppMamResult *newest = page->pdata[n - 1];
+
+      op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_MAM_RANGE);
+      op->first_id = g_strdup (reached_by_id ? gap->start_id : oldest->id);
+      op->first_ts = reached_by_id ? gap->start_ts : oldest->stamp;
+      op->last_id = g_strdup (sync->pos_id != NULL && sync->pos_ts != 0 ? sync->pos_id : newest->id);
+      op->last_ts = sync->pos_id != NULL && sync->pos_ts != 0 ? sync->pos_ts : newest->stamp;
+      op->reaches_start = fin->complete && !reached;
+      if (op->first_ts > op->last_ts)
+        op->first_ts = op->last_ts;   /* a clock step on the server; keep the range valid */
+
+      g_free (sync->pos_id);
+      sync->pos_id = g_strdup (oldest->id);
+      sync->pos_ts = oldest->stamp;
+    }
+  else if (fin->complete && sync->pos_id != NULL && sync->pos_ts != 0)
+    {
+      op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_MAM_RANGE);
+      op->first_id = g_strdup (sync->pos_id);
+      op->first_ts = sync->pos_ts;
+      op->last_id = g_strdup (sync->pos_id);
+      op->last_ts = sync->pos_ts;
+      op->reaches_start = TRUE;
+    }
+  if (op != NULL)
+    {
+      op->archive = g_strdup (archive);
+      op->with = g_strdup (sync->with);
+      _holboo_account_batch_add (batch, op);
+    }
+
+  sync->pages_in_store++;
+  _holboo_account_submit (self, batch);
+
+  if (reached)
+    {
+      if (sync->catch_up)
+        {
+          /* Any gap between stored stretches below is bounded: fill it. */
+          forget_query (sync);
+          find_gap_below (sync, gap->start_id, gap->start_ts);
+        }
+      else
+        finish_when_stored (sync);
+    }
+  else if (fin->complete || n == 0)
+    {
+      sync->complete = TRUE;
+      finish_when_stored (sync);
+    }
+  else if (sync->catch_up && gap->start_id == NULL && self->catch_up_max_pages != 0 &&
+           sync->pages >= self->catch_up_max_pages)
+    {
+      g_debug ("Catch-up stops after %u pages; older history is fetched on demand", sync->pages);
+      finish_when_stored (sync);
+    }
+  else if (!sync->catch_up && sync->n_fetched >= sync->max_messages)
+    finish_when_stored (sync);
+  else
+    send_query (sync);
+}
+
+static void
+on_query_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HolbooMamSync *sync = user_data;
+  g_autoptr(HolbooXmlNode) iq = NULL;
+  g_autoptr(HolbooXmppMamFin) fin = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iq = holboo_xmpp_connection_send_iq_finish (HOLBOO_XMPP_CONNECTION (source), result, &error);
+  if (sync->detached || sync->finished)
+    goto out;
+
+  if (iq != NULL)
+    fin = holboo_xmpp_mam_parse_fin (iq, &error);
+  if (fin == NULL)
+    {
+      sync_finish (sync, g_steal_pointer (&error));
+      goto out;
+    }
+
+  page = g_steal_pointer (&sync->results);
+  forget_query (sync);
+  take_page (sync, fin, page);
+
+out:
+  sync_unref (sync);
+}
+
+static void
+send_query (HolbooMamSync *sync)
+{
+  HolbooAccount *self = sync->account;
+  g_autoptr(HolbooXmlNode) iq = NULL;
+  HolbooXmppMamQuery query = { 0, };
+
+  if (!_holboo_account_is_connected (self))
+    {
+      sync_finish (sync, g_error_new_literal (HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_NOT_CONNECTED,
+                                              _("Not connected")));
+      return;
+    }
+
+  forget_query (sync);
+  sync->queryid = g_uuid_string_random ();
+  sync->results = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_xmpp_mam_result_free);
+  g_hash_table_insert (self->mam_queries, g_strdup (sync->queryid), sync);
+
+  query.queryid = sync->queryid;
+  query.with = sync->with;
+  query.before = sync->pos_id != NULL ? sync->pos_id : "";
+  query.end = sync->pos_id == NULL ? sync->pos_ts : 0;
+  query.max = self->mam_page_size;
+  if (!sync->catch_up)
+    query.max = MIN (query.max, MAX (sync->max_messages - MIN (sync->n_fetched, sync->max_messages), 1));
+
+  iq = holboo_xmpp_mam_build_query (&query);
+  holboo_xmpp_connection_send_iq_async (self->connection, iq, sync->cancellable, on_query_done,
+                                        sync_ref (sync));
+}
+
+static void
+gap_found (HolbooAccount      *self,
+           HolbooAccountBatch *batch,
+           gpointer            data)
+{
+  HolbooMamSync *sync = data;
+  HolbooAccountOp *op;
+  gboolean below;
+
+  if (self == NULL || sync->detached || sync->finished)
+    return;
+
+  op = batch->ops->pdata[0];
+  if (op->error != NULL)
+    {
+      sync_finish (sync, g_error_copy (op->error));
+      return;
+    }
+
+  /* A gap under what a catch-up reached is filled only when something is
+   * stored below it; the rest is older history, fetched on demand. */
+  below = sync->gap != NULL;
+  if (op->gap == NULL || (below && op->gap->start_id == NULL))
+    {
+      if (op->gap == NULL)
+        sync->complete = TRUE;
+      finish_when_stored (sync);
+      return;
+    }
+
+  g_clear_pointer (&sync->gap, holboo_mam_gap_free);
+  sync->gap = g_steal_pointer (&op->gap);
+  if (op->kind == HOLBOO_ACCOUNT_OP_OLDER_GAP && op->oldest_timestamp != 0)
+    sync->ceiling = op->oldest_timestamp;
+  g_free (sync->pos_id);
+  sync->pos_id = g_strdup (sync->gap->end_id);
+  sync->pos_ts = sync->gap->end_ts;
+  send_query (sync);
+}
+
+/**
+ * _holboo_account_mam_handle_result:
+ *
+ * Takes a MAM result message for the query it answers, or drops it.
+ *
+ * Returns: %TRUE (the stanza was a result; it is consumed either way)
+ */
+gboolean
+_holboo_account_mam_handle_result (HolbooAccount *self,
+                                   HolbooXmlNode *stanza)
+{
+  g_autoptr(HolbooXmppMamResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HolbooMamSync *sync;
+
+  result = holboo_xmpp_mam_parse_result (stanza, self->jid, TRUE, &error);
+  if (result == NULL)
+    {
+      g_message ("Dropping an archive result: %s", error->message);
+      return TRUE;
+    }
+
+  sync = g_hash_table_lookup (self->mam_queries, result->queryid);
+  if (sync == NULL || sync->results == NULL)
+    {
+      g_message ("Dropping an archive result for query “%s”, which is not ours", result->queryid);
+      return TRUE;
+    }
+  if (sync->results->len >= 2 * self->mam_page_size)
+    {
+      g_message ("Dropping archive result %s: more results than asked for", result->id);
+      return TRUE;
+    }
+
+  g_ptr_array_add (sync->results, g_steal_pointer (&result));
+  return TRUE;
+}
+
+/**
+ * _holboo_account_catch_up_start:
+ *
+ * Catches up on the account's archive after a fresh session; one that
+ * is still running (from a lost session) is dropped.
+ */
+void
+_holboo_account_catch_up_start (HolbooAccount *self)
+{
+  HolbooMamSync *sync;
+
+  if (self->catch_up != NULL)
+    {
+      HolbooMamSync *old = self->catch_up;
+
+      self->catch_up = NULL;
+      g_cancellable_cancel (old->cancellable);
+      sync_finish (old, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded"));
+    }
+
+  sync = sync_new (self, TRUE, NULL);
+  self->catch_up = sync;
+  _holboo_account_set_syncing (self, TRUE);
+  find_gap_below (sync, NULL, 0);
+}
+
+static void
+on_user_cancelled (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/**
+ * holboo_account_fetch_older_async:
+ * @self: a connected account
+ * @peer: the conversation's bare JID
+ * @max_messages: fetch about this many archived messages at most (0: one
+ *   page)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the messages are stored (::message-added was
+ *   emitted for each new one)
+ * @user_data: for @callback
+ *
+ * Fills the next gap of @peer's history older than what is stored,
+ * newest first, from the account's archive: for scrolling a conversation
+ * back.
+ */
+void
+holboo_account_fetch_older_async (HolbooAccount       *self,
+                                  const char          *peer,
+                                  guint                max_messages,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(HolbooJid) peer_jid = NULL;
+  HolbooMamSync *sync;
+  HolbooAccountBatch *batch;
+  HolbooAccountOp *op;
+
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+  g_return_if_fail (peer != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, holboo_account_fetch_older_async);
+
+  peer_jid = holboo_jid_parse (peer, -1, NULL);
+  if (peer_jid == NULL)
+    {
+      g_task_return_new_error (task, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS,
+                               _("“%s” is not a valid address"), peer);
+      return;
+    }
+  if (!_holboo_account_is_connected (self))
+    {
+      g_task_return_new_error (task, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_NOT_CONNECTED,
+                               "%s", _("Not connected"));
+      return;
+    }
+
+  sync = sync_new (self, FALSE, holboo_jid_get_bare_string (peer_jid));
+  sync->max_messages = max_messages != 0 ? max_messages : self->mam_page_size;
+  sync->task = g_steal_pointer (&task);
+  if (cancellable != NULL)
+    {
+      sync->user_cancellable = g_object_ref (cancellable);
+      sync->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled),
+                                               sync->cancellable, NULL);
+    }
+
+  op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_OLDER_GAP);
+  op->archive = g_strdup (holboo_jid_get_bare_string (self->jid));
+  op->peer = g_strdup (sync->with);
+  batch = _holboo_account_batch_new (gap_found, sync_ref (sync), (GDestroyNotify) sync_unref);
+  _holboo_account_batch_add (batch, op);
+  _holboo_account_submit (self, batch);
+}
+
+/**
+ * holboo_account_fetch_older_finish:
+ * @n_new: (out) (optional): how many messages were new
+ * @complete: (out) (optional): the conversation's history is now stored
+ *   back to the start of the archive
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+holboo_account_fetch_older_finish (HolbooAccount  *self,
+                                   GAsyncResult   *result,
+                                   guint          *n_new,
+                                   gboolean       *complete,
+                                   GError        **error)
+{
+  g_autofree FetchResult *fetched = NULL;
+
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  fetched = g_task_propagate_pointer (G_TASK (result), error);
+  if (n_new != NULL)
+    *n_new = fetched != NULL ? fetched->n_new : 0;
+  if (complete != NULL)
+    *complete = fetched != NULL && fetched->complete;
+  return fetched != NULL;
+}
+
+void
+_holboo_account_mam_init (HolbooAccount *self)
+{
+  self->mam_queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->syncs = g_ptr_array_new_with_free_func ((GDestroyNotify) sync_unref);
+}
+
+void
+_holboo_account_mam_dispose (HolbooAccount *self)
+{
+  if (self->syncs != NULL)
+    {
+      for (guint i = 0; i < self->syncs->len; i++)
+        {
+          HolbooMamSync *sync = self->syncs->pdata[i];
+
+          sync->detached = TRUE;
+          g_cancellable_cancel (sync->cancellable);
+          sync_finish (sync, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Closed"));
+        }
+    }
+  self->catch_up = NULL;
+  g_clear_pointer (&self->syncs, g_ptr_array_unref);
+  g_clear_pointer (&self->mam_queries, g_hash_table_unref);
+}
+
+GStrv
+_holboo_account_dup_mam_queryids (HolbooAccount *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  const char *queryid;
+
+  g_hash_table_iter_init (&iter, self->mam_queries);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &queryid, NULL))
+    g_strv_builder_add (builder, queryid);
+  return g_strv_builder_end (builder);
+}

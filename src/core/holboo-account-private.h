@@ -1,0 +1,190 @@
+/* holboo-account-private.h: what the account's files share, and hooks
+ * for tests and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "holboo-account.h"
+#include "holboo-worker.h"
+
+G_BEGIN_DECLS
+
+enum {
+  ACCOUNT_SIGNAL_MESSAGE_ADDED,
+  ACCOUNT_SIGNAL_MESSAGE_UPDATED,
+  ACCOUNT_SIGNAL_SYNCED,
+  ACCOUNT_SIGNAL_STORE_ERROR,
+  ACCOUNT_N_SIGNALS
+};
+
+extern guint _holboo_account_signals[ACCOUNT_N_SIGNALS];
+
+typedef struct _HolbooMamSync HolbooMamSync;
+
+/* One step of work for the store, run in order on the worker. */
+typedef enum {
+  HOLBOO_ACCOUNT_OP_INSERT,
+  HOLBOO_ACCOUNT_OP_STATE,
+  HOLBOO_ACCOUNT_OP_STATE_BY_ORIGIN,
+  HOLBOO_ACCOUNT_OP_MAM_RANGE,
+  HOLBOO_ACCOUNT_OP_FIND_GAP,
+  HOLBOO_ACCOUNT_OP_OLDER_GAP,
+  HOLBOO_ACCOUNT_OP_OUTBOX_LIST,
+  HOLBOO_ACCOUNT_OP_CONVERSATIONS,
+  HOLBOO_ACCOUNT_OP_LOAD_MESSAGES,
+  HOLBOO_ACCOUNT_OP_BARRIER,
+} HolbooAccountOpKind;
+
+typedef enum {
+  HOLBOO_ACCOUNT_INSERT_LIVE   = 1 << 0,   /* answer its receipt request once stored */
+  HOLBOO_ACCOUNT_INSERT_OUTBOX = 1 << 1,   /* typed here: send it once stored */
+} HolbooAccountInsertFlags;
+
+/* Inputs are set on the main thread before the op is queued, outputs on
+ * the worker; the main thread reads outputs only after completion. */
+typedef struct {
+  HolbooAccountOpKind  kind;
+  guint                flags;
+  /* INSERT (in), STATE* (row_id, state, peer, origin_id in) */
+  HolbooStoredMessage *message;
+  char                *receipt_to;
+  gint64               row_id;
+  HolbooMessageState   state;
+  char                *peer;
+  char                *origin_id;
+  /* MAM_RANGE, FIND_GAP, OLDER_GAP (in) */
+  char                *archive;
+  char                *with;
+  char                *first_id;
+  gint64               first_ts;
+  char                *last_id;
+  gint64               last_ts;
+  gboolean             reaches_start;
+  char                *before_id;
+  gint64               before_ts;
+  /* LOAD_MESSAGES (in) */
+  HolbooMessageCursor  cursor;
+  gboolean             has_cursor;
+  guint                limit;
+  /* outputs */
+  HolbooInsertResult   result;
+  HolbooStoredMessage *row;        /* INSERT (updated copy), STATE*: the row as it is now */
+  HolbooMamGap        *gap;
+  gint64               oldest_timestamp; /* OLDER_GAP: of the oldest message stored, or 0 */
+  GPtrArray           *rows;
+  GError              *error;
+} HolbooAccountOp;
+
+typedef struct _HolbooAccountBatch HolbooAccountBatch;
+
+/* Called on the main thread after a batch's ops ran and their signals
+ * were emitted.  @self is %NULL when the account went away first: free
+ * @data's resources only. */
+typedef void (*HolbooAccountBatchThen) (HolbooAccount      *self,
+                                        HolbooAccountBatch *batch,
+                                        gpointer            data);
+
+struct _HolbooAccountBatch {
+  GPtrArray              *ops;            /* (element-type HolbooAccountOp) */
+  HolbooAccountBatchThen  then;
+  gpointer                then_data;
+  GDestroyNotify          then_data_free;
+  HolbooAccount          *account;        /* not a reference */
+  gboolean                incoming;       /* the batch filled by the main loop */
+};
+
+struct _HolbooAccount
+{
+  GObject               parent_instance;
+
+  HolbooXmppSettings   *settings;
+  char                 *store_path;
+  HolbooJid            *jid;              /* bare */
+  HolbooStore          *store;            /* until the worker has it */
+  HolbooXmppConnection *connection;
+  HolbooWorker         *worker;
+  GCancellable         *cancellable;      /* cancelled in dispose */
+  guint                 message_handler_id;
+  gint64                last_timestamp;
+  gboolean              closed;
+
+  /* holboo-account-batch.c */
+  HolbooAccountBatch   *pending;
+  guint                 flush_id;
+  guint                 incoming_in_flight;
+
+  /* holboo-account-outbox.c */
+  GHashTable           *in_flight;        /* origin-id → InFlight */
+  gboolean              outbox_listing;
+  gboolean              outbox_relist;
+
+  /* holboo-account-mam.c */
+  GHashTable           *mam_queries;      /* queryid → HolbooMamSync (not a reference) */
+  GPtrArray            *syncs;            /* (element-type HolbooMamSync): running */
+  HolbooMamSync        *catch_up;         /* (nullable): in syncs */
+  guint                 mam_page_size;
+  guint                 catch_up_max_pages;
+  gboolean              syncing;
+  gboolean              presence_sent;
+};
+
+/* holboo-account.c */
+gint64               _holboo_account_next_timestamp   (HolbooAccount        *self,
+                                                       gint64                at);
+gboolean             _holboo_account_is_connected     (HolbooAccount        *self);
+void                 _holboo_account_set_syncing      (HolbooAccount        *self,
+                                                       gboolean              syncing);
+void                 _holboo_account_send_presence    (HolbooAccount        *self);
+
+/* holboo-account-batch.c */
+HolbooAccountOp     *_holboo_account_op_new           (HolbooAccountOpKind   kind);
+void                 _holboo_account_op_free          (HolbooAccountOp      *op);
+HolbooAccountBatch  *_holboo_account_batch_new        (HolbooAccountBatchThen then,
+                                                       gpointer              then_data,
+                                                       GDestroyNotify        then_data_free);
+void                 _holboo_account_batch_add        (HolbooAccountBatch   *batch,
+                                                       HolbooAccountOp      *op);
+void                 _holboo_account_batch_free       (HolbooAccountBatch   *batch);
+void                 _holboo_account_queue_op         (HolbooAccount        *self,
+                                                       HolbooAccountOp      *op);
+void                 _holboo_account_submit           (HolbooAccount        *self,
+                                                       HolbooAccountBatch   *batch);
+void                 _holboo_account_flush_pending    (HolbooAccount        *self);
+
+/* holboo-account-incoming.c */
+gboolean             _holboo_account_handle_message   (HolbooXmppConnection *connection,
+                                                       HolbooXmlNode        *stanza,
+                                                       gpointer              user_data);
+HolbooStoredMessage *_holboo_account_message_to_record (HolbooAccount       *self,
+                                                       HolbooXmlNode        *stanza,
+                                                       gboolean              archived,
+                                                       GError              **error);
+
+/* holboo-account-outbox.c */
+void                 _holboo_account_outbox_init      (HolbooAccount        *self);
+void                 _holboo_account_outbox_stored    (HolbooAccount        *self,
+                                                       HolbooStoredMessage  *message);
+void                 _holboo_account_outbox_state_done (HolbooAccount       *self,
+                                                       HolbooAccountOp      *op);
+void                 _holboo_account_outbox_flush     (HolbooAccount        *self);
+void                 _holboo_account_outbox_session_started (HolbooAccount  *self,
+                                                       gboolean              resumed);
+void                 _holboo_account_outbox_connect_signals (HolbooAccount  *self);
+
+/* holboo-account-mam.c */
+void                 _holboo_account_mam_init         (HolbooAccount        *self);
+void                 _holboo_account_mam_dispose      (HolbooAccount        *self);
+gboolean             _holboo_account_mam_handle_result (HolbooAccount       *self,
+                                                       HolbooXmlNode        *stanza);
+void                 _holboo_account_catch_up_start   (HolbooAccount        *self);
+
+/* Test hooks.  Run @stanza through the account's message handling as if
+ * the server had sent it (without counting it for stream management). */
+gboolean             _holboo_account_receive_stanza   (HolbooAccount        *self,
+                                                       HolbooXmlNode        *stanza);
+/* The queryids of the running MAM queries. */
+GStrv                _holboo_account_dup_mam_queryids (HolbooAccount        *self);
+
+G_END_DECLS

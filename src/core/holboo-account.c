@@ -1,0 +1,772 @@
+/* holboo-account.c: one account: its connection, its store, and the
+ * message pipeline between them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A #HolbooAccount owns one #HolbooXmppConnection and one #HolbooStore
+ * and joins them, as DESIGN.md's data flow says:
+ *
+ *   incoming: stanza → XEP modules (holboo-account-incoming.c) → one
+ *   SQLite transaction per main-loop burst (holboo-account-batch.c) →
+ *   ::message-added / ::message-updated;
+ *   outgoing: holboo_account_send_message() → outbox row → stanza with
+ *   origin-id → SM ack → receipt (holboo-account-outbox.c);
+ *   history: MAM catch-up after each fresh session and older history on
+ *   demand (holboo-account-mam.c).
+ *
+ * The store belongs to a #HolbooWorker thread: the main thread never
+ * waits for the disk, and everything written is written in the order
+ * the main thread asked for it.  Nothing here blocks on the network.
+ * There is no global state: two accounts work side by side in one
+ * process.
+ */
+
+#define G_LOG_DOMAIN "holboo-account"
+
+#include "config.h"
+
+#include "holboo-account-private.h"
+#include "holboo-xmpp-carbons.h"
+
+#include <glib/gi18n-lib.h>
+
+static void holboo_account_initable_iface_init       (GInitableIface      *iface);
+static void holboo_account_async_initable_iface_init (GAsyncInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HolbooAccount, holboo_account, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      holboo_account_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE,
+                                                      holboo_account_async_initable_iface_init))
+
+G_DEFINE_QUARK (holboo-account-error-quark, holboo_account_error)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_STORE_PATH,
+  PROP_CONNECTION,
+  PROP_JID,
+  PROP_SYNCING,
+  PROP_MAM_PAGE_SIZE,
+  PROP_CATCH_UP_MAX_PAGES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+guint _holboo_account_signals[ACCOUNT_N_SIGNALS];
+#define signals _holboo_account_signals
+
+gint64
+_holboo_account_next_timestamp (HolbooAccount *self,
+                                gint64         at)
+{
+  /* Strictly increasing, so that messages of one burst keep their order
+   * even when the clock does not move between them. */
+  self->last_timestamp = MAX (at, self->last_timestamp + 1);
+  return self->last_timestamp;
+}
+
+gboolean
+_holboo_account_is_connected (HolbooAccount *self)
+{
+  return self->connection != NULL &&
+         holboo_xmpp_connection_get_state (self->connection) == HOLBOO_XMPP_CONNECTION_STATE_CONNECTED;
+}
+
+void
+_holboo_account_set_syncing (HolbooAccount *self,
+                             gboolean       syncing)
+{
+  if (self->syncing == syncing)
+    return;
+  self->syncing = syncing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+void
+_holboo_account_send_presence (HolbooAccount *self)
+{
+  g_autoptr(HolbooXmlNode) presence = NULL;
+
+  if (self->presence_sent)
+    return;
+
+  presence = holboo_xml_node_new ("presence", HOLBOO_XMLNS_CLIENT);
+  if (holboo_xmpp_connection_send (self->connection, presence, NULL))
+    self->presence_sent = TRUE;
+}
+
+static void
+on_carbons_enabled (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HolbooXmlNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = holboo_xmpp_connection_send_iq_finish (HOLBOO_XMPP_CONNECTION (source), result, &error);
+  if (answer == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not enable carbons: %s", error->message);
+}
+
+static void
+on_session_started (HolbooXmppConnection *connection,
+                    gboolean              resumed,
+                    HolbooAccount        *self)
+{
+  if (!resumed)
+    {
+      g_autoptr(HolbooXmlNode) enable = holboo_xmpp_carbons_build_enable ();
+
+      self->presence_sent = FALSE;
+      holboo_xmpp_connection_send_iq_async (connection, enable, self->cancellable, on_carbons_enabled, NULL);
+      _holboo_account_catch_up_start (self);
+    }
+  _holboo_account_outbox_session_started (self, resumed);
+}
+
+static void
+holboo_account_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HolbooAccount *self = HOLBOO_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS: g_value_set_object (value, self->settings); break;
+    case PROP_STORE_PATH: g_value_set_string (value, self->store_path); break;
+    case PROP_CONNECTION: g_value_set_object (value, self->connection); break;
+    case PROP_JID: g_value_set_string (value, holboo_account_get_jid (self)); break;
+    case PROP_SYNCING: g_value_set_boolean (value, self->syncing); break;
+    case PROP_MAM_PAGE_SIZE: g_value_set_uint (value, self->mam_page_size); break;
+    case PROP_CATCH_UP_MAX_PAGES: g_value_set_uint (value, self->catch_up_max_pages); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+holboo_account_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  HolbooAccount *self = HOLBOO_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS: self->settings = g_value_dup_object (value); break;
+    case PROP_STORE_PATH: self->store_path = g_value_dup_string (value); break;
+    case PROP_MAM_PAGE_SIZE: holboo_account_set_mam_page_size (self, g_value_get_uint (value)); break;
+    case PROP_CATCH_UP_MAX_PAGES: holboo_account_set_catch_up_max_pages (self, g_value_get_uint (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+holboo_account_constructed (GObject *object)
+{
+  HolbooAccount *self = HOLBOO_ACCOUNT (object);
+  g_autoptr(HolbooJid) jid = NULL;
+
+  G_OBJECT_CLASS (holboo_account_parent_class)->constructed (object);
+
+  g_assert (self->settings != NULL);
+  g_assert (self->store_path != NULL);
+
+  jid = holboo_jid_parse (holboo_xmpp_settings_get_jid (self->settings), -1, NULL);
+  if (jid != NULL && holboo_jid_get_localpart (jid) != NULL)
+    self->jid = holboo_jid_get_bare (jid);
+
+  self->connection = holboo_xmpp_connection_new (self->settings);
+  self->message_handler_id =
+    holboo_xmpp_connection_add_handler (self->connection, "message", NULL,
+                                        _holboo_account_handle_message, self, NULL);
+  g_signal_connect_object (self->connection, "session-started", G_CALLBACK (on_session_started), self, 0);
+  _holboo_account_outbox_connect_signals (self);
+}
+
+static void
+holboo_account_dispose (GObject *object)
+{
+  HolbooAccount *self = HOLBOO_ACCOUNT (object);
+
+  g_cancellable_cancel (self->cancellable);
+  _holboo_account_mam_dispose (self);
+
+  if (self->connection != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->connection, self);
+      if (self->message_handler_id != 0)
+        holboo_xmpp_connection_remove_handler (self->connection, self->message_handler_id);
+      self->message_handler_id = 0;
+      holboo_xmpp_connection_disconnect (self->connection);
+      g_clear_object (&self->connection);
+    }
+
+  /* What was typed or received is written before the store closes. */
+  if (self->worker != NULL)
+    {
+      _holboo_account_flush_pending (self);
+      self->closed = TRUE;
+      holboo_worker_shutdown (self->worker);
+    }
+  self->closed = TRUE;
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  g_clear_pointer (&self->pending, _holboo_account_batch_free);
+  g_clear_object (&self->worker);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (holboo_account_parent_class)->dispose (object);
+}
+
+static void
+holboo_account_finalize (GObject *object)
+{
+  HolbooAccount *self = HOLBOO_ACCOUNT (object);
+
+  g_clear_pointer (&self->jid, holboo_jid_unref);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
+  g_free (self->store_path);
+
+  G_OBJECT_CLASS (holboo_account_parent_class)->finalize (object);
+}
+
+static void
+holboo_account_class_init (HolbooAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GType message_type = HOLBOO_TYPE_STORED_MESSAGE | G_SIGNAL_TYPE_STATIC_SCOPE;
+
+  object_class->get_property = holboo_account_get_property;
+  object_class->set_property = holboo_account_set_property;
+  object_class->constructed = holboo_account_constructed;
+  object_class->dispose = holboo_account_dispose;
+  object_class->finalize = holboo_account_finalize;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, HOLBOO_TYPE_XMPP_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /** HolbooAccount:store-path: the account's SQLite file */
+  properties[PROP_STORE_PATH] =
+    g_param_spec_string ("store-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, HOLBOO_TYPE_XMPP_CONNECTION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /** HolbooAccount:jid: the account's bare JID */
+  properties[PROP_JID] =
+    g_param_spec_string ("jid", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /** HolbooAccount:syncing: catching up on the archive after connecting */
+  properties[PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /** HolbooAccount:mam-page-size: results asked for per archive query
+   * (servers cap it: Prosody at max_archive_query_results) */
+  properties[PROP_MAM_PAGE_SIZE] =
+    g_param_spec_uint ("mam-page-size", NULL, NULL, 1, 1000, HOLBOO_ACCOUNT_DEFAULT_MAM_PAGE_SIZE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /** HolbooAccount:catch-up-max-pages: how many pages a catch-up with
+   * nothing stored below takes; 0 for no limit */
+  properties[PROP_CATCH_UP_MAX_PAGES] =
+    g_param_spec_uint ("catch-up-max-pages", NULL, NULL, 0, G_MAXUINT, HOLBOO_ACCOUNT_DEFAULT_CATCH_UP_MAX_PAGES,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HolbooAccount::message-added:
+   * @conversation_id: the conversation's row id
+   * @message_id: the message's row id
+   * @message: the message as stored
+   *
+   * A message was stored: incoming (live, carbon or archive) or typed.
+   */
+  signals[ACCOUNT_SIGNAL_MESSAGE_ADDED] =
+    g_signal_new ("message-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, message_type);
+
+  /**
+   * HolbooAccount::message-updated:
+   * @conversation_id: the conversation's row id
+   * @message_id: the message's row id
+   * @message: the message as it is now
+   *
+   * A stored message changed: its delivery state, or what the archive
+   * or a copy taught it.
+   */
+  signals[ACCOUNT_SIGNAL_MESSAGE_UPDATED] =
+    g_signal_new ("message-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, message_type);
+
+  /**
+   * HolbooAccount::synced:
+   * @n_new: messages the catch-up stored that were not stored before
+   *
+   * The archive catch-up after connecting is done (or gave up).
+   */
+  signals[ACCOUNT_SIGNAL_SYNCED] =
+    g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * HolbooAccount::store-error:
+   * @error: what failed (a %HOLBOO_STORE_ERROR)
+   *
+   * Writing to the account's database failed (disk full, I/O error).
+   */
+  signals[ACCOUNT_SIGNAL_STORE_ERROR] =
+    g_signal_new ("store-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+holboo_account_init (HolbooAccount *self)
+{
+  self->cancellable = g_cancellable_new ();
+  _holboo_account_outbox_init (self);
+  _holboo_account_mam_init (self);
+}
+
+static gboolean
+check_settings (HolbooAccount  *self,
+                GError        **error)
+{
+  if (self->jid != NULL)
+    return TRUE;
+
+  g_set_error (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS,
+               _("“%s” is not a valid address"), holboo_xmpp_settings_get_jid (self->settings));
+  return FALSE;
+}
+
+static gboolean
+holboo_account_initable_init (GInitable     *initable,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  HolbooAccount *self = HOLBOO_ACCOUNT (initable);
+  g_autoptr(HolbooStore) store = NULL;
+
+  if (self->worker != NULL)
+    return TRUE;
+  if (!check_settings (self, error))
+    return FALSE;
+
+  store = holboo_store_new (self->store_path, cancellable, error);
+  if (store == NULL)
+    return FALSE;
+  self->worker = holboo_worker_new (store);
+  return TRUE;
+}
+
+static void
+holboo_account_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = holboo_account_initable_init;
+}
+
+static void
+on_store_opened (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HolbooAccount *self = g_task_get_source_object (task);
+  g_autoptr(HolbooStore) store = NULL;
+  GError *error = NULL;
+
+  store = holboo_store_new_finish (result, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  self->worker = holboo_worker_new (store);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+holboo_account_init_async (GAsyncInitable      *initable,
+                           int                  io_priority,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  HolbooAccount *self = HOLBOO_ACCOUNT (initable);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, holboo_account_init_async);
+  if (!check_settings (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  holboo_store_new_async (self->store_path, cancellable, on_store_opened, g_steal_pointer (&task));
+}
+
+static gboolean
+holboo_account_init_finish (GAsyncInitable  *initable,
+                            GAsyncResult    *result,
+                            GError         **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+holboo_account_async_initable_iface_init (GAsyncInitableIface *iface)
+{
+  iface->init_async = holboo_account_init_async;
+  iface->init_finish = holboo_account_init_finish;
+}
+
+/**
+ * holboo_account_new:
+ * @settings: the account's connection settings (its JID among them)
+ * @store_path: its SQLite file, created if missing
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens the account's store on the calling thread: for the command-line
+ * tool and tests.  The app uses holboo_account_new_async().
+ *
+ * Returns: (transfer full) (nullable): an offline account, or %NULL with
+ *   a %HOLBOO_STORE_ERROR or %HOLBOO_ACCOUNT_ERROR
+ */
+HolbooAccount *
+holboo_account_new (HolbooXmppSettings  *settings,
+                    const char          *store_path,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_XMPP_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store_path != NULL, NULL);
+
+  return g_initable_new (HOLBOO_TYPE_ACCOUNT, cancellable, error,
+                         "settings", settings, "store-path", store_path, NULL);
+}
+
+/**
+ * holboo_account_new_async:
+ *
+ * Like holboo_account_new(), with the store opened (and migrated) on a
+ * worker thread.
+ */
+void
+holboo_account_new_async (HolbooXmppSettings  *settings,
+                          const char          *store_path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (HOLBOO_IS_XMPP_SETTINGS (settings));
+  g_return_if_fail (store_path != NULL);
+
+  g_async_initable_new_async (HOLBOO_TYPE_ACCOUNT, G_PRIORITY_DEFAULT, cancellable, callback, user_data,
+                              "settings", settings, "store-path", store_path, NULL);
+}
+
+HolbooAccount *
+holboo_account_new_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr(GObject) source = g_async_result_get_source_object (result);
+  GObject *object = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, error);
+
+  return object != NULL ? HOLBOO_ACCOUNT (object) : NULL;
+}
+
+/**
+ * holboo_account_get_jid:
+ *
+ * Returns: the account's bare JID
+ */
+const char *
+holboo_account_get_jid (HolbooAccount *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), NULL);
+  return self->jid != NULL ? holboo_jid_get_bare_string (self->jid) : NULL;
+}
+
+const char *
+holboo_account_get_store_path (HolbooAccount *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), NULL);
+  return self->store_path;
+}
+
+/**
+ * holboo_account_get_connection:
+ *
+ * Returns: (transfer none): the account's connection: its state, last
+ *   error and retry countdown are what the UI shows
+ */
+HolbooXmppConnection *
+holboo_account_get_connection (HolbooAccount *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), NULL);
+  return self->connection;
+}
+
+gboolean
+holboo_account_get_syncing (HolbooAccount *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), FALSE);
+  return self->syncing;
+}
+
+guint
+holboo_account_get_mam_page_size (HolbooAccount *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), 0);
+  return self->mam_page_size;
+}
+
+void
+holboo_account_set_mam_page_size (HolbooAccount *self,
+                                  guint          page_size)
+{
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+  g_return_if_fail (page_size > 0);
+
+  if (self->mam_page_size == page_size)
+    return;
+  self->mam_page_size = page_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAM_PAGE_SIZE]);
+}
+
+guint
+holboo_account_get_catch_up_max_pages (HolbooAccount *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), 0);
+  return self->catch_up_max_pages;
+}
+
+void
+holboo_account_set_catch_up_max_pages (HolbooAccount *self,
+                                       guint          max_pages)
+{
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+
+  if (self->catch_up_max_pages == max_pages)
+    return;
+  self->catch_up_max_pages = max_pages;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATCH_UP_MAX_PAGES]);
+}
+
+static void
+on_connected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (holboo_xmpp_connection_connect_finish (HOLBOO_XMPP_CONNECTION (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * holboo_account_connect_async:
+ *
+ * Connects and stays connected (see holboo_xmpp_connection_connect_async()):
+ * completes when the first session is up or the first attempt failed;
+ * retries go on in the background.  Each fresh session catches up on
+ * the archive and sends the outbox.
+ */
+void
+holboo_account_connect_async (HolbooAccount       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, holboo_account_connect_async);
+  holboo_xmpp_connection_connect_async (self->connection, cancellable, on_connected, task);
+}
+
+gboolean
+holboo_account_connect_finish (HolbooAccount  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * holboo_account_disconnect:
+ *
+ * Ends the session and stops reconnecting.  The outbox keeps what was
+ * not acknowledged, for the next connection.
+ */
+void
+holboo_account_disconnect (HolbooAccount *self)
+{
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+
+  holboo_xmpp_connection_disconnect (self->connection);
+}
+
+/* Reads and barriers: one op in a batch of its own, whose result goes to
+ * a task. */
+static void
+on_read_done (HolbooAccount      *self,
+              HolbooAccountBatch *batch,
+              gpointer            data)
+{
+  GTask *task = data;
+  HolbooAccountOp *op = batch->ops->pdata[0];
+
+  if (self == NULL)
+    g_task_return_new_error (task, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_CLOSED,
+                             "%s", _("The account is closing"));
+  else if (op->error != NULL)
+    g_task_return_error (task, g_error_copy (op->error));
+  else if (op->kind == HOLBOO_ACCOUNT_OP_BARRIER)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&op->rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+read_async (HolbooAccount       *self,
+            HolbooAccountOp     *op,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  HolbooAccountBatch *batch;
+
+  g_task_set_source_tag (task, source_tag);
+  batch = _holboo_account_batch_new (on_read_done, task, g_object_unref);
+  _holboo_account_batch_add (batch, op);
+  _holboo_account_submit (self, batch);
+}
+
+/**
+ * holboo_account_flush_async:
+ *
+ * Completes once everything queued so far (messages received and typed,
+ * state changes) is written to the store.
+ */
+void
+holboo_account_flush_async (HolbooAccount       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+
+  read_async (self, _holboo_account_op_new (HOLBOO_ACCOUNT_OP_BARRIER), holboo_account_flush_async,
+              cancellable, callback, user_data);
+}
+
+gboolean
+holboo_account_flush_finish (HolbooAccount  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * holboo_account_list_conversations_async:
+ *
+ * Lists the conversations, most recently active first.
+ */
+void
+holboo_account_list_conversations_async (HolbooAccount       *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+
+  read_async (self, _holboo_account_op_new (HOLBOO_ACCOUNT_OP_CONVERSATIONS),
+              holboo_account_list_conversations_async, cancellable, callback, user_data);
+}
+
+/**
+ * holboo_account_list_conversations_finish:
+ *
+ * Returns: (transfer full) (element-type HolbooStoredConversation): the
+ *   conversations, or %NULL with @error set
+ */
+GPtrArray *
+holboo_account_list_conversations_finish (HolbooAccount  *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * holboo_account_load_messages_async:
+ * @peer: the conversation's bare JID
+ * @before: (nullable): messages older than this position; %NULL for the
+ *   newest
+ * @limit: at most this many
+ *
+ * Reads one page of a conversation from the store (nothing from the
+ * network: see holboo_account_fetch_older_async()).
+ */
+void
+holboo_account_load_messages_async (HolbooAccount             *self,
+                                    const char                *peer,
+                                    const HolbooMessageCursor *before,
+                                    guint                      limit,
+                                    GCancellable              *cancellable,
+                                    GAsyncReadyCallback        callback,
+                                    gpointer                   user_data)
+{
+  HolbooAccountOp *op;
+
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+  g_return_if_fail (peer != NULL);
+
+  op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_LOAD_MESSAGES);
+  op->peer = g_strdup (peer);
+  op->has_cursor = before != NULL;
+  if (before != NULL)
+    op->cursor = *before;
+  op->limit = limit;
+  read_async (self, op, holboo_account_load_messages_async, cancellable, callback, user_data);
+}
+
+/**
+ * holboo_account_load_messages_finish:
+ *
+ * Returns: (transfer full) (element-type HolbooStoredMessage): the
+ *   messages, oldest first (empty for an unknown conversation), or %NULL
+ *   with @error set
+ */
+GPtrArray *
+holboo_account_load_messages_finish (HolbooAccount  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
