@@ -1,4 +1,6 @@
-/* holboo-cli-messages.c: history, status, send, sync, wait-message
+/* holboo-cli-messages.c: history and status
+ *
+ * send, sync and wait-message are in holboo-cli-pipeline.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,9 +51,9 @@ iso_time (gint64 us)
   return time != NULL ? g_date_time_format_iso8601 (time) : g_strdup ("");
 }
 
-static void
-print_message (HolbooCli           *cli,
-               HolbooStoredMessage *message)
+void
+holboo_cli_print_message (HolbooCli           *cli,
+                          HolbooStoredMessage *message)
 {
   g_autofree char *when = iso_time (message->timestamp);
 
@@ -139,7 +141,7 @@ holboo_cli_history (HolbooCli  *cli,
   if (messages == NULL)
     return holboo_cli_fail (cli, g_steal_pointer (&error));
   for (guint i = 0; i < messages->len; i++)
-    print_message (cli, g_ptr_array_index (messages, i));
+    holboo_cli_print_message (cli, g_ptr_array_index (messages, i));
   return HOLBOO_CLI_EXIT_OK;
 }
 
@@ -205,59 +207,4 @@ holboo_cli_status (HolbooCli  *cli,
              bound != NULL ? bound : "?", holboo_xmpp_connection_get_mechanism (connection));
   holboo_xmpp_connection_disconnect (connection);
   return HOLBOO_CLI_EXIT_OK;
-}
-
-/* The commands below need the message pipeline (HolbooAccount). */
-static int
-not_yet (HolbooCli  *cli,
-         const char *command)
-{
-  return holboo_cli_fail (cli, g_error_new (HOLBOO_CLI_ERROR, HOLBOO_CLI_EXIT_FAILED,
-                                            _("“%s” is not available yet: the message pipeline is not built"),
-                                            command));
-}
-
-int
-holboo_cli_send (HolbooCli *cli, int argc, char **argv)
-{
-  int status;
-
-  if (!holboo_cli_parse (cli, NULL, _("JID TEXT"), _("Send a message."), &argc, &argv, &status))
-    return status;
-  if (argc != 3)
-    return holboo_cli_usage (cli, _("“send” takes an address and a text"));
-  return not_yet (cli, "send");
-}
-
-int
-holboo_cli_sync (HolbooCli *cli, int argc, char **argv)
-{
-  int status;
-
-  if (!holboo_cli_parse (cli, NULL, NULL, _("Connect and catch up with the server’s archive."),
-                         &argc, &argv, &status))
-    return status;
-  if (argc != 1)
-    return holboo_cli_usage (cli, _("“sync” takes no arguments"));
-  return not_yet (cli, "sync");
-}
-
-int
-holboo_cli_wait_message (HolbooCli *cli, int argc, char **argv)
-{
-  g_autofree char *from = NULL;
-  int timeout = 0;
-  int status;
-  GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Wait for a message from JID"), N_("JID") },
-    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up after S seconds"), N_("S") },
-    G_OPTION_ENTRY_NULL
-  };
-
-  if (!holboo_cli_parse (cli, entries, NULL, _("Wait for the next message from JID."),
-                         &argc, &argv, &status))
-    return status;
-  if (argc != 1 || from == NULL || timeout <= 0)
-    return holboo_cli_usage (cli, _("“wait-message” needs --from JID and --timeout S"));
-  return not_yet (cli, "wait-message");
 }

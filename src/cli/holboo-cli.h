@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "holboo-account-registry.h"
+#include "holboo-store-records.h"
 #include "holboo-xmpp-connection.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,10 @@ typedef struct {
 
 /* The options every command accepts, to add to its GOptionContext. */
 GOptionGroup        *holboo_cli_global_group      (HolbooCli      *cli);
+
+/* holboo-cli-messages.c */
+void                 holboo_cli_print_message     (HolbooCli      *cli,
+                                                   HolbooStoredMessage *message);
 
 /* holboo-cli-output.c */
 void                 holboo_cli_print_object      (JsonBuilder    *builder);

@@ -56,7 +56,9 @@ run_cli (Run         *run,
   gint64 start;
   va_list ap;
 
-  g_ptr_array_add (args, (char *) HOLBOO_CLI_PATH);
+  /* HOLBOO_CLI_UNDER_TEST: another binary (or a wrapper: gdb, valgrind) */
+  g_ptr_array_add (args, (char *) (g_getenv ("HOLBOO_CLI_UNDER_TEST") != NULL ?
+                                   g_getenv ("HOLBOO_CLI_UNDER_TEST") : HOLBOO_CLI_PATH));
   if (data_dir != NULL)
     {
       g_ptr_array_add (args, (char *) "--data-dir");
@@ -87,10 +89,12 @@ run_cli (Run         *run,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->elapsed_us = g_get_monotonic_time () - start;
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("holboo-cli %s → %d (signal %d)\nstdout: %s\nstderr: %s",
+                  (char *) args->pdata[args->len - 2], run->status,
+                  g_subprocess_get_if_signaled (process) ? g_subprocess_get_term_sig (process) : 0,
+                  run->out, run->err);
   g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("holboo-cli %s → %d\nstdout: %s\nstderr: %s",
-                  (char *) args->pdata[args->len - 2], run->status, run->out, run->err);
 }
 
 /* Each line of @text parsed as a JSON object. */
@@ -494,6 +498,91 @@ test_live_untrusted (void)
   remove_tree (dir);
 }
 
+/* alice sends, bob waits for it, and both histories have it. */
+static void
+test_live_messages (void)
+{
+  g_autofree char *alice_dir = live_data_dir ("alice", 0);
+  g_autofree char *bob_dir = live_data_dir ("bob", 0);
+  g_autofree char *alice = g_strdup_printf ("alice@%s", holboo_test_server_get_domain (live.server));
+  g_autofree char *bob = g_strdup_printf ("bob@%s", holboo_test_server_get_domain (live.server));
+  const char *text = "Сайн уу, Bob — \"quoted\" & <tagged>";
+  JsonObject *object;
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    run_cli (&run, alice_dir, "alice-pass", "--ca-file", live.ca_file, "send", bob, text, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    g_assert_true (json_object_get_boolean_member (g_ptr_array_index (lines, 0), "sent"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    run_cli (&run, bob_dir, "bob-pass", "--ca-file", live.ca_file, "--json",
+             "wait-message", "--from", alice, "--timeout", "20", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    object = g_ptr_array_index (lines, 0);
+    g_assert_cmpstr (json_object_get_string_member (object, "body"), ==, text);
+    g_assert_cmpstr (json_object_get_string_member (object, "peer"), ==, alice);
+    g_assert_cmpstr (json_object_get_string_member (object, "direction"), ==, "in");
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    run_cli (&run, bob_dir, NULL, "history", alice, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (lines, 0), "body"), ==, text);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    run_cli (&run, alice_dir, NULL, "history", bob, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    object = g_ptr_array_index (lines, 0);
+    g_assert_cmpstr (json_object_get_string_member (object, "body"), ==, text);
+    g_assert_cmpstr (json_object_get_string_member (object, "direction"), ==, "out");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* nothing new from alice: the one already stored does not count */
+    run_cli (&run, bob_dir, "bob-pass", "--ca-file", live.ca_file,
+             "wait-message", "--from", alice, "--timeout", "2", NULL);
+    g_assert_cmpint (run.status, ==, 6);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    run_cli (&run, bob_dir, "bob-pass", "--ca-file", live.ca_file, "sync", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    g_assert_true (json_object_get_boolean_member (g_ptr_array_index (lines, 0), "synced"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, alice_dir, "alice-pass", "--ca-file", live.ca_file, "send", "not an address", "x", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  remove_tree (alice_dir);
+  remove_tree (bob_dir);
+}
+
 /* A private session bus with gnome-keyring-daemon on it (as in
  * test-core-accounts.c), its login keyring unlocked with "test". */
 static void
@@ -651,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/cli/live/refused", test_live_refused);
   g_test_add_func ("/cli/live/untrusted-certificate", test_live_untrusted);
   g_test_add_func ("/cli/live/keyring", test_live_keyring);
+  g_test_add_func ("/cli/live/messages", test_live_messages);
   status = g_test_run ();
   live_stop ();
   return status;
