@@ -498,6 +498,61 @@ test_live_untrusted (void)
   remove_tree (dir);
 }
 
+static void
+test_live_host_not_found (void)
+{
+  g_autofree char *dir = new_data_dir ();
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* .invalid never resolves (RFC 6761) */
+    run_cli (&run, dir, "x", "account", "add", "alice@nonexistent.invalid", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "x", "status", NULL);
+    g_assert_cmpint (run.status, ==, 4);
+    g_assert_cmpint (run.elapsed_us, <, 10 * G_USEC_PER_SEC);
+  }
+  remove_tree (dir);
+}
+
+static void
+test_live_websocket (void)
+{
+  g_autofree char *dir = new_data_dir ();
+  g_autofree char *jid = g_strdup_printf ("alice@%s", holboo_test_server_get_domain (live.server));
+  g_autofree char *url = holboo_test_server_dup_websocket_url (live.server);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "x", "account", "add", jid, "--transport", "websocket",
+             "--websocket-url", url, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    run_cli (&run, dir, NULL, "account", "list", NULL);
+    lines = json_lines (run.out);
+    g_assert_cmpuint (lines->len, ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (lines, 0), "transport"), ==, "websocket");
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (lines, 0), "websocket_url"), ==, url);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "alice-pass", "--ca-file", live.ca_file, "status", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  remove_tree (dir);
+}
+
 /* alice sends, bob waits for it, and both histories have it. */
 static void
 test_live_messages (void)
@@ -740,6 +795,8 @@ main (int   argc,
   g_test_add_func ("/cli/live/refused", test_live_refused);
   g_test_add_func ("/cli/live/untrusted-certificate", test_live_untrusted);
   g_test_add_func ("/cli/live/keyring", test_live_keyring);
+  g_test_add_func ("/cli/live/host-not-found", test_live_host_not_found);
+  g_test_add_func ("/cli/live/websocket", test_live_websocket);
   g_test_add_func ("/cli/live/messages", test_live_messages);
   status = g_test_run ();
   live_stop ();
