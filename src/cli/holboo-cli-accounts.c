@@ -126,6 +126,8 @@ holboo_cli_account_add (HolbooCli  *cli,
     return holboo_cli_usage (cli, _("“account add” takes one address"));
   if (port < 0 || port > 65535)
     return holboo_cli_usage (cli, _("The port must be between 1 and 65535"));
+  if (port != 0 && host == NULL)
+    return holboo_cli_usage (cli, _("--port needs --host"));
   if (transport != NULL && !transport_from_name (transport, &kind))
     return holboo_cli_usage (cli, _("The transport must be starttls, direct-tls or websocket"));
 

@@ -207,6 +207,12 @@ test_usage (void)
   {
     g_auto(Run) run = { 0 };
 
+    run_cli (&run, dir, "pw", "account", "add", "alice@example.org", "--port", "5222", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
     run_cli (&run, dir, NULL, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
     for (const char *word = "account add\0account list\0account remove\0send JID TEXT\0sync\0"
@@ -313,6 +319,16 @@ test_account_list (void)
              "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* no Secret Service and no HOLBOO_PASSWORD: say where the password
+     * should come from, before any network */
+    run_cli (&run, dir, NULL, "--account", "alice@example.org", "status", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "HOLBOO_PASSWORD"));
+    g_assert_null (strchr (strchr (run.err, '\n') + 1, '\n'));
   }
   {
     g_auto(Run) run = { 0 };
@@ -746,7 +762,7 @@ test_live_keyring (void)
   {
     g_auto(Run) run = { 0 };
 
-    /* added again without a password anywhere: status cannot log in */
+    /* added again with a wrong password, which the keyring now keeps */
     run_cli (&run, dir, "x", "account", "add", jid, "--host", holboo_test_server_get_host (live.server),
              "--port", port, NULL);
     g_assert_cmpint (run.status, ==, 0);
