@@ -196,8 +196,10 @@ run_op (HolbooStore     *store,
                                      op->last_id, op->last_ts, op->reaches_start, &op->error);
       break;
     case HOLBOO_ACCOUNT_OP_FIND_GAP:
-      holboo_store_mam_find_gap (store, op->archive, op->with, op->before_id, op->before_ts,
-                                 &op->gap, &op->error);
+      if (holboo_store_mam_find_gap (store, op->archive, op->with, op->before_id, op->before_ts,
+                                     &op->gap, &op->error) &&
+          (op->flags & HOLBOO_ACCOUNT_GAP_WITH_FLOORS))
+        op->rows = holboo_store_list_conversations (store, &op->error);
       break;
     case HOLBOO_ACCOUNT_OP_OLDER_GAP:
       find_older_gap (store, op);

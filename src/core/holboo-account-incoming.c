@@ -45,6 +45,36 @@ is_self (HolbooAccount *self,
   return jid == NULL || holboo_jid_equal_bare (jid, self->jid);
 }
 
+/* When a live message (or carbon) was written, as far as it orders its
+ * conversation.  Without a delay stamp: now.  With one (offline
+ * storage, or a stanza the server sends again after a stream
+ * resumption): the stamp — but never before a message of the same peer
+ * delivered earlier on this connection, because a stream delivers in
+ * order (RFC 6120 §10.1) while stamps are often whole seconds. */
+static gint64
+live_timestamp (HolbooAccount *self,
+                const char    *peer,
+                gint64         delay)
+{
+  gint64 *last = g_hash_table_lookup (self->live_order, peer);
+  gint64 now = g_get_real_time ();
+  gint64 ts;
+
+  if (delay != 0 && delay < now)
+    ts = last != NULL ? MAX (delay, *last + 1) : delay;
+  else
+    ts = _holboo_account_next_timestamp (self, now);
+
+  if (last == NULL)
+    {
+      last = g_new (gint64, 1);
+      *last = ts;
+      g_hash_table_insert (self->live_order, g_strdup (peer), last);
+    }
+  *last = MAX (*last, ts);
+  return ts;
+}
+
 /* The row for a parsed 1:1 message, or NULL when there is nothing to
  * store (no body, not a chat): @error set when it must be dropped. */
 static HolbooStoredMessage *
@@ -122,12 +152,9 @@ record_from_message (HolbooAccount      *self,
     }
   m->receipt_requested = msg->receipt_request;
 
-  /* Written when the delay says (never in the future), else now. */
-  if (msg->delay != 0 && msg->delay < g_get_real_time ())
-    m->timestamp = msg->delay;
-  else
-    m->timestamp = _holboo_account_next_timestamp (self, g_get_real_time ());
-
+  /* Archived messages are placed by the archive (holboo-account-mam.c). */
+  if (source != SOURCE_ARCHIVE)
+    m->timestamp = live_timestamp (self, m->peer, msg->delay);
   return g_steal_pointer (&m);
 }
 
@@ -161,6 +188,7 @@ queue_insert (HolbooAccount       *self,
 
 static gboolean
 handle_parsed (HolbooAccount     *self,
+               HolbooXmlNode     *stanza,
                HolbooXmppMessage *msg,
                Source             source)
 {
@@ -179,7 +207,12 @@ handle_parsed (HolbooAccount     *self,
   if (msg->type == HOLBOO_XMPP_MESSAGE_ERROR)
     {
       if (source == SOURCE_LIVE && msg->id != NULL && msg->from != NULL)
-        queue_state_by_origin (self, msg->from, msg->id, HOLBOO_MESSAGE_STATE_FAILED);
+        {
+          g_autoptr(GError) bounce = holboo_xmpp_stanza_error_from_node (stanza);
+
+          g_info ("Message %s to %s bounced: %s", msg->id, holboo_jid_to_string (msg->from), bounce->message);
+          queue_state_by_origin (self, msg->from, msg->id, HOLBOO_MESSAGE_STATE_FAILED);
+        }
       return TRUE;
     }
 
@@ -243,12 +276,12 @@ handle_stanza (HolbooAccount *self,
   switch (carbon)
     {
     case HOLBOO_XMPP_CARBON_RECEIVED:
-      return handle_parsed (self, msg, SOURCE_CARBON_RECEIVED);
+      return handle_parsed (self, inner, msg, SOURCE_CARBON_RECEIVED);
     case HOLBOO_XMPP_CARBON_SENT:
-      return handle_parsed (self, msg, SOURCE_CARBON_SENT);
+      return handle_parsed (self, inner, msg, SOURCE_CARBON_SENT);
     case HOLBOO_XMPP_CARBON_NONE:
     default:
-      return handle_parsed (self, msg, SOURCE_LIVE);
+      return handle_parsed (self, stanza, msg, SOURCE_LIVE);
     }
 }
 

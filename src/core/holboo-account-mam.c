@@ -14,9 +14,12 @@
  *
  * Pages are stored as they come, each with the range it proves synced,
  * while the next page is already asked for; the next query never waits
- * for the disk.  Initial presence is sent only once the catch-up is
- * done: the server then delivers its offline copies of what the archive
- * already gave us (dedup drops them), rather than racing the archive.
+ * for the disk.  Initial presence goes out before the first query, so
+ * nothing falls between the two: what the archive got before the query
+ * is in its answer, what it gets after is delivered to us live (a
+ * server may keep no offline copy for an account that uses MAM, as
+ * Prosody does not, so presence after the catch-up would lose what
+ * arrives in between).  Copies that come both ways are stored once.
  *
  * Order: Prosody stamps archived messages to the second, and pages
  * arrive newest first, so row ids cannot order messages of one second.
@@ -59,6 +62,7 @@ struct _HolbooMamSync {
   guint            n_new;
   guint            pages_in_store; /* page batches not yet stored */
   gint64           ceiling;        /* the order value of the last message placed */
+  GHashTable      *floors;         /* (nullable) peer → (gint64 *) its newest stored time */
   gboolean         complete;
   gboolean         finish_when_stored;
   gboolean         finished;
@@ -92,6 +96,7 @@ sync_unref (HolbooMamSync *sync)
   g_free (sync->pos_id);
   g_free (sync->queryid);
   g_clear_pointer (&sync->results, g_ptr_array_unref);
+  g_clear_pointer (&sync->floors, g_hash_table_unref);
   g_free (sync);
 }
 
@@ -146,8 +151,6 @@ sync_finish (HolbooMamSync *sync,
         {
           self->catch_up = NULL;
           g_debug ("Caught up: %u new messages in %u pages", sync->n_new, sync->pages);
-          if (_holboo_account_is_connected (self))
-            _holboo_account_send_presence (self);
           _holboo_account_set_syncing (self, FALSE);
           g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_SYNCED], 0, sync->n_new);
         }
@@ -174,19 +177,37 @@ sync_new (HolbooAccount *self,
   return sync;
 }
 
+/* A catch-up result stamped at most this long before the newest message
+ * stored in its conversation is taken to be newer than it: it was lost
+ * when a connection was cut, after the messages received before the cut
+ * were archived, and its stamp (the archive's clock, without the
+ * delivery delay our arrival times include) understates that. */
+#define CUT_WINDOW (5 * G_USEC_PER_SEC)
+
 /* The value a result is ordered by: its archive stamp, except that a
  * stamp of a whole second (Prosody's) is placed as late in its second
  * as it can be while staying before everything placed so far (results
  * come newest first) — so messages of one second keep archive order,
- * and a page older than what is stored sorts below it. */
+ * and a page older than what is stored sorts below it; and that during
+ * the newest part of a catch-up a result lost in a cut goes after what
+ * was received before the cut (see CUT_WINDOW). */
 static gint64
 order_stamp (HolbooMamSync *sync,
+             const char    *peer,
              gint64         stamp)
 {
-  gint64 ts = stamp;
+  gint64 lo = stamp, hi = stamp, ts;
+  gint64 *floor = sync->floors != NULL && peer != NULL ? g_hash_table_lookup (sync->floors, peer) : NULL;
 
   if (stamp % G_USEC_PER_SEC == 0)
-    ts = CLAMP (sync->ceiling - 1, stamp, stamp + G_USEC_PER_SEC - 1);
+    hi = stamp + G_USEC_PER_SEC - 1;
+  if (floor != NULL && stamp <= *floor && stamp > *floor - CUT_WINDOW)
+    {
+      lo = *floor + 1;
+      hi = MAX (hi, lo + G_USEC_PER_SEC - 1);
+    }
+
+  ts = CLAMP (sync->ceiling - 1, lo, hi);
   sync->ceiling = ts;
   return ts;
 }
@@ -240,6 +261,9 @@ find_gap_below (HolbooMamSync *sync,
   op->with = g_strdup (sync->with);
   op->before_id = g_strdup (before_id);
   op->before_ts = before_ts;
+  /* From the newest end: with each conversation's newest stored time. */
+  if (sync->catch_up && before_id == NULL && before_ts == 0)
+    op->flags |= HOLBOO_ACCOUNT_GAP_WITH_FLOORS;
   batch = _holboo_account_batch_new (gap_found, sync_ref (sync), (GDestroyNotify) sync_unref);
   _holboo_account_batch_add (batch, op);
   _holboo_account_submit (sync->account, batch);
@@ -269,6 +293,7 @@ take_page (HolbooMamSync    *sync,
   guint n = page->len;
 
   sync->pages++;
+  self->mam_pages++;
   sync->n_fetched += n;
   batch = _holboo_account_batch_new (page_stored, sync_ref (sync), (GDestroyNotify) sync_unref);
 
@@ -278,7 +303,6 @@ take_page (HolbooMamSync    *sync,
       HolbooXmppMamResult *r = page->pdata[i];
       g_autoptr(GError) error = NULL;
       HolbooStoredMessage *m;
-      gint64 ts = order_stamp (sync, r->stamp);
 
       if (gap->start_id != NULL && g_str_equal (r->id, gap->start_id))
         reached = reached_by_id = TRUE;
@@ -296,7 +320,7 @@ take_page (HolbooMamSync    *sync,
       m->stanza_id = g_strdup (r->id);
       m->stanza_id_by = g_strdup (archive);
       m->server_ts = r->stamp;
-      m->timestamp = ts;
+      m->timestamp = order_stamp (sync, m->peer, r->stamp);
       g_ptr_array_add (records, m);
     }
 
@@ -354,8 +378,10 @@ take_page (HolbooMamSync    *sync,
     {
       if (sync->catch_up)
         {
-          /* Any gap between stored stretches below is bounded: fill it. */
+          /* Any gap between stored stretches below is bounded: fill it.
+           * Its messages are older than what is stored above it. */
           forget_query (sync);
+          g_clear_pointer (&sync->floors, g_hash_table_unref);
           find_gap_below (sync, gap->start_id, gap->start_ts);
         }
       else
@@ -475,6 +501,16 @@ gap_found (HolbooAccount      *self,
   sync->gap = g_steal_pointer (&op->gap);
   if (op->kind == HOLBOO_ACCOUNT_OP_OLDER_GAP && op->oldest_timestamp != 0)
     sync->ceiling = op->oldest_timestamp;
+  if (op->rows != NULL)
+    {
+      sync->floors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < op->rows->len; i++)
+        {
+          HolbooStoredConversation *conv = op->rows->pdata[i];
+
+          g_hash_table_insert (sync->floors, g_strdup (conv->peer), g_memdup2 (&conv->last_activity, sizeof (gint64)));
+        }
+    }
   g_free (sync->pos_id);
   sync->pos_id = g_strdup (sync->gap->end_id);
   sync->pos_ts = sync->gap->end_ts;

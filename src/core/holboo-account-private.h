@@ -38,9 +38,10 @@ typedef enum {
 } HolbooAccountOpKind;
 
 typedef enum {
-  HOLBOO_ACCOUNT_INSERT_LIVE   = 1 << 0,   /* answer its receipt request once stored */
-  HOLBOO_ACCOUNT_INSERT_OUTBOX = 1 << 1,   /* typed here: send it once stored */
-} HolbooAccountInsertFlags;
+  HOLBOO_ACCOUNT_INSERT_LIVE     = 1 << 0,   /* answer its receipt request once stored */
+  HOLBOO_ACCOUNT_INSERT_OUTBOX   = 1 << 1,   /* typed here: send it once stored */
+  HOLBOO_ACCOUNT_GAP_WITH_FLOORS = 1 << 2,   /* FIND_GAP: list the conversations too */
+} HolbooAccountOpFlags;
 
 /* Inputs are set on the main thread before the op is queued, outputs on
  * the worker; the main thread reads outputs only after completion. */
@@ -68,7 +69,7 @@ typedef struct {
   HolbooMessageCursor  cursor;
   gboolean             has_cursor;
   guint                limit;
-  /* outputs */
+  /* outputs (rows: also the conversations for FIND_GAP with floors) */
   HolbooInsertResult   result;
   HolbooStoredMessage *row;        /* INSERT (updated copy), STATE*: the row as it is now */
   HolbooMamGap        *gap;
@@ -108,6 +109,7 @@ struct _HolbooAccount
   GCancellable         *cancellable;      /* cancelled in dispose */
   guint                 message_handler_id;
   gint64                last_timestamp;
+  GHashTable           *live_order;       /* peer → (gint64 *) last live timestamp */
   gboolean              closed;
 
   /* holboo-account-batch.c */
@@ -128,6 +130,7 @@ struct _HolbooAccount
   guint                 catch_up_max_pages;
   gboolean              syncing;
   gboolean              presence_sent;
+  guint                 mam_pages;        /* pages fetched, for tests */
 };
 
 /* holboo-account.c */

@@ -120,8 +120,12 @@ on_session_started (HolbooXmppConnection *connection,
     {
       g_autoptr(HolbooXmlNode) enable = holboo_xmpp_carbons_build_enable ();
 
+      /* Carbons and presence first: from here on the server delivers to
+       * this device live whatever its archive gets after the catch-up's
+       * first query. */
       self->presence_sent = FALSE;
       holboo_xmpp_connection_send_iq_async (connection, enable, self->cancellable, on_carbons_enabled, NULL);
+      _holboo_account_send_presence (self);
       _holboo_account_catch_up_start (self);
     }
   _holboo_account_outbox_session_started (self, resumed);
@@ -233,6 +237,7 @@ holboo_account_finalize (GObject *object)
 
   g_clear_pointer (&self->jid, holboo_jid_unref);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->live_order, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_free (self->store_path);
 
@@ -332,6 +337,7 @@ static void
 holboo_account_init (HolbooAccount *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->live_order = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   _holboo_account_outbox_init (self);
   _holboo_account_mam_init (self);
 }

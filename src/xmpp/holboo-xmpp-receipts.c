@@ -6,6 +6,11 @@
  * recipient's client answers, once the message is safely stored, with a
  * message carrying `<received id='…'/>`.  Receipts say "this device has
  * it", nothing more: they are not read markers.
+ *
+ * A receipt is news for the sender's devices now, not history: it asks
+ * not to be archived (XEP-0334 no-permanent-store; offline storage may
+ * still keep it), so that archives — and every catch-up paging through
+ * them — hold messages rather than one receipt per message.
  */
 
 #define G_LOG_DOMAIN "holboo-xmpp-receipts"
@@ -88,5 +93,6 @@ holboo_xmpp_receipts_build_received (const char *to,
   holboo_xml_node_set_attribute (message, "id", own_id);
   received = holboo_xml_node_add_child_ns (message, "received", HOLBOO_XMLNS_RECEIPTS);
   holboo_xml_node_set_attribute (received, "id", id);
+  holboo_xml_node_add_child_ns (message, "no-permanent-store", HOLBOO_XMLNS_HINTS);
   return message;
 }

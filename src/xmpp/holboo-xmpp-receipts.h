@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 #define HOLBOO_XMLNS_RECEIPTS "urn:xmpp:receipts"
+#define HOLBOO_XMLNS_HINTS    "urn:xmpp:hints"
 
 void           holboo_xmpp_receipts_add_request    (HolbooXmlNode *message);
 gboolean       holboo_xmpp_receipts_is_requested   (HolbooXmlNode *message);

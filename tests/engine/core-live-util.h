@@ -21,6 +21,7 @@ typedef struct {
   guint          added_in;     /* ::message-added, incoming */
   guint          added_out;    /* ::message-added, outgoing */
   guint          synced;       /* ::synced */
+  guint          last_synced_new;
   guint          sessions;
   guint          resumed;
   guint          lost;         /* ::session-lost */
@@ -56,12 +57,13 @@ gboolean     live_account_wait_state  (LiveAccount            *live,
                                        guint                   timeout_ms);
 
 /* Asserts that @messages of @direction are exactly the bodies
- * "<prefix> 0" … "<prefix> n-1", each once, in that order, with distinct
- * origin-ids. */
+ * "<prefix> 0" … "<prefix> n-1", each once, with distinct origin-ids,
+ * and (@ordered) in that order. */
 void         assert_exactly_once      (GPtrArray              *messages,
                                        HolbooMessageDirection  direction,
                                        const char             *prefix,
-                                       guint                   n);
+                                       guint                   n,
+                                       gboolean                ordered);
 guint        count_direction          (GPtrArray              *messages,
                                        HolbooMessageDirection  direction);
 guint        count_body               (GPtrArray              *messages,

@@ -80,10 +80,10 @@ check_exchange (const char              *a_user,
 
   in_a = live_account_messages (a, live_account_jid (b));
   in_b = live_account_messages (b, live_account_jid (a));
-  assert_exactly_once (in_b, HOLBOO_MESSAGE_INCOMING, "a→b", n_each);
-  assert_exactly_once (in_b, HOLBOO_MESSAGE_OUTGOING, "b→a", n_each);
-  assert_exactly_once (in_a, HOLBOO_MESSAGE_INCOMING, "b→a", n_each);
-  assert_exactly_once (in_a, HOLBOO_MESSAGE_OUTGOING, "a→b", n_each);
+  assert_exactly_once (in_b, HOLBOO_MESSAGE_INCOMING, "a→b", n_each, TRUE);
+  assert_exactly_once (in_b, HOLBOO_MESSAGE_OUTGOING, "b→a", n_each, TRUE);
+  assert_exactly_once (in_a, HOLBOO_MESSAGE_INCOMING, "b→a", n_each, TRUE);
+  assert_exactly_once (in_a, HOLBOO_MESSAGE_OUTGOING, "a→b", n_each, TRUE);
   g_assert_cmpuint (in_a->len, ==, 2 * n_each);
   g_assert_cmpuint (in_b->len, ==, 2 * n_each);
   /* Each row announced once. */
@@ -158,27 +158,40 @@ fetch_older (FetchWait *wait)
   g_assert_no_error (wait->error);
 }
 
-/* Offline while 300 arrive: the catch-up takes the newest page only,
- * scrolling back fetches the rest, each once, in order. */
+/* Offline while 300 arrive: all come (the server's offline store or the
+ * archive), each once, in order.  A new device of the same account then
+ * takes only the newest page at start-up and scrolls back for the rest;
+ * offline again, it catches up only what is new. */
 static void
 test_offline_catch_up (void)
 {
   LiveAccount *a = live_account_new ("ann3", "desk", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, NULL);
   LiveAccount *b = live_account_new ("bat3", "phone", HOLBOO_XMPP_TRANSPORT_KIND_DIRECT_TLS, NULL);
+  LiveAccount *tablet = NULL;
   g_autoptr(GPtrArray) stored = NULL;
-  FetchWait wait = { b, NULL, 100, };
+  FetchWait wait = { NULL, NULL, 100, };
   guint fetches = 0;
+  guint pages;
 
   live_account_connect (a);
   send_numbered (a, b, "offline", 0, 300);
   g_assert_true (live_account_wait_state (a, live_account_jid (b), HOLBOO_MESSAGE_STATE_ACKED, 30000));
 
-  /* A brand-new store: one page of 100 at start-up, no more. */
-  holboo_account_set_mam_page_size (b->account, 100);
-  holboo_account_set_catch_up_max_pages (b->account, 1);
   live_account_connect (b);
-  live_account_flush (b);
+  g_assert_true (live_account_wait_count (b, live_account_jid (a), HOLBOO_MESSAGE_INCOMING, 300, 30000));
+  live_sleep (300);
   stored = live_account_messages (b, live_account_jid (a));
+  assert_exactly_once (stored, HOLBOO_MESSAGE_INCOMING, "offline", 300, TRUE);
+  g_assert_cmpuint (stored->len, ==, 300);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  /* A new device: one page of 100 at start-up, no more. */
+  tablet = live_account_new ("bat3", "tablet", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, NULL);
+  holboo_account_set_mam_page_size (tablet->account, 100);
+  holboo_account_set_catch_up_max_pages (tablet->account, 1);
+  live_account_connect (tablet);
+  live_account_flush (tablet);
+  stored = live_account_messages (tablet, live_account_jid (a));
   g_assert_cmpuint (stored->len, ==, 100);
   for (guint i = 0; i < stored->len; i++)
     {
@@ -189,6 +202,7 @@ test_offline_catch_up (void)
   g_clear_pointer (&stored, g_ptr_array_unref);
 
   /* Scrolling back, 100 at a time, until the start of the archive. */
+  wait.live = tablet;
   wait.peer = live_account_jid (a);
   do
     {
@@ -199,10 +213,10 @@ test_offline_catch_up (void)
   while (!wait.complete);
   g_test_message ("%u fetches", fetches);
 
-  stored = live_account_messages (b, live_account_jid (a));
-  assert_exactly_once (stored, HOLBOO_MESSAGE_INCOMING, "offline", 300);
+  stored = live_account_messages (tablet, live_account_jid (a));
+  assert_exactly_once (stored, HOLBOO_MESSAGE_INCOMING, "offline", 300, TRUE);
   g_assert_cmpuint (stored->len, ==, 300);
-  g_assert_cmpuint (b->added_in, ==, 300);
+  g_assert_cmpuint (tablet->added_in, ==, 300);
   g_clear_pointer (&stored, g_ptr_array_unref);
 
   /* Nothing older: another fetch finds the history complete. */
@@ -210,17 +224,22 @@ test_offline_catch_up (void)
   g_assert_true (wait.complete);
   g_assert_cmpuint (wait.n_new, ==, 0);
 
-  /* Reconnecting catches up only what is new. */
-  holboo_account_disconnect (b->account);
+  /* The tablet goes offline, the phone gets 20 more; back online, the
+   * tablet's catch-up stops at what it has: one page. */
+  holboo_account_disconnect (tablet->account);
   send_numbered (a, b, "later", 0, 20);
-  g_assert_true (live_account_wait_state (a, live_account_jid (b), HOLBOO_MESSAGE_STATE_ACKED, 30000));
-  live_account_connect (b);
   g_assert_true (live_account_wait_count (b, live_account_jid (a), HOLBOO_MESSAGE_INCOMING, 320, 30000));
+  pages = tablet->account->mam_pages;
+  live_account_connect (tablet);
+  g_assert_cmpuint (tablet->last_synced_new, ==, 20);
+  g_assert_cmpuint (tablet->account->mam_pages - pages, ==, 1);
   live_sleep (300);
-  stored = live_account_messages (b, live_account_jid (a));
-  assert_exactly_once (stored, HOLBOO_MESSAGE_INCOMING, "later", 20);
+  stored = live_account_messages (tablet, live_account_jid (a));
+  assert_exactly_once (stored, HOLBOO_MESSAGE_INCOMING, "later", 20, TRUE);
+  assert_exactly_once (stored, HOLBOO_MESSAGE_INCOMING, "offline", 300, TRUE);
   g_assert_cmpuint (stored->len, ==, 320);
 
+  live_account_free (tablet, FALSE);
   live_account_free (a, FALSE);
   live_account_free (b, FALSE);
 }
@@ -251,10 +270,10 @@ test_carbons (void)
 
   on_b2 = live_account_messages (b2, live_account_jid (a));
   on_b1 = live_account_messages (b1, live_account_jid (a));
-  assert_exactly_once (on_b2, HOLBOO_MESSAGE_INCOMING, "to bat", 30);
-  assert_exactly_once (on_b2, HOLBOO_MESSAGE_OUTGOING, "from bat", 30);
-  assert_exactly_once (on_b1, HOLBOO_MESSAGE_INCOMING, "to bat", 30);
-  assert_exactly_once (on_b1, HOLBOO_MESSAGE_OUTGOING, "from bat", 30);
+  assert_exactly_once (on_b2, HOLBOO_MESSAGE_INCOMING, "to bat", 30, TRUE);
+  assert_exactly_once (on_b2, HOLBOO_MESSAGE_OUTGOING, "from bat", 30, TRUE);
+  assert_exactly_once (on_b1, HOLBOO_MESSAGE_INCOMING, "to bat", 30, TRUE);
+  assert_exactly_once (on_b1, HOLBOO_MESSAGE_OUTGOING, "from bat", 30, TRUE);
   g_assert_cmpuint (on_b2->len, ==, 60);
   g_assert_cmpuint (b2->added_out, ==, 30);
   g_assert_cmpuint (b2->added_in, ==, 30);
@@ -313,8 +332,8 @@ test_quit_with_unsent (void)
 
   on_b = live_account_messages (b, live_account_jid (a));
   on_a = live_account_messages (a, live_account_jid (b));
-  assert_exactly_once (on_b, HOLBOO_MESSAGE_INCOMING, "unsent", 100);
-  assert_exactly_once (on_a, HOLBOO_MESSAGE_OUTGOING, "unsent", 100);
+  assert_exactly_once (on_b, HOLBOO_MESSAGE_INCOMING, "unsent", 100, TRUE);
+  assert_exactly_once (on_a, HOLBOO_MESSAGE_OUTGOING, "unsent", 100, TRUE);
   g_assert_cmpuint (on_b->len, ==, 100);
   g_assert_cmpuint (on_a->len, ==, 100);
 
@@ -519,7 +538,7 @@ test_forged_and_hostile (void)
   g_assert_cmpuint (count_body (on_b, "forged sent"), ==, 0);
   g_assert_cmpuint (count_body (on_b, "forged archive"), ==, 0);
   g_assert_cmpuint (count_body (on_b, big), ==, 1);
-  assert_exactly_once (on_b, HOLBOO_MESSAGE_INCOMING, "real", 3);
+  assert_exactly_once (on_b, HOLBOO_MESSAGE_INCOMING, "real", 3, TRUE);
   g_assert_cmpuint (on_b->len, ==, 4);
   g_assert_cmpuint (from_eve->len, ==, 1);
   g_assert_cmpstr (((HolbooStoredMessage *) from_eve->pdata[0])->body, ==, "honest");

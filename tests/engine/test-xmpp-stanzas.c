@@ -174,6 +174,7 @@ test_receipts (void)
   g_assert_cmpstr (holboo_xmpp_receipts_get_received (receipt), ==, "o1");
   g_assert_cmpstr (holboo_xml_node_get_attribute (receipt, "to"), ==, "bat@example.mn/phone");
   g_assert_nonnull (holboo_xml_node_get_attribute (receipt, "id"));
+  g_assert_nonnull (holboo_xml_node_get_child (receipt, "no-permanent-store", HOLBOO_XMLNS_HINTS));
   g_assert_false (holboo_xmpp_receipts_is_requested (error_msg));
   g_assert_false (holboo_xmpp_receipts_is_requested (no_id));
 }
