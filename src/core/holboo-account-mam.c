@@ -184,6 +184,8 @@ sync_new (HolbooAccount *self,
  * delivery delay our arrival times include) understates that. */
 #define CUT_WINDOW (5 * G_USEC_PER_SEC)
 
+#define FIRST_PAGE_SIZE 50
+
 /* The value a result is ordered by: its archive stamp, except that a
  * stamp of a whole second (Prosody's) is placed as late in its second
  * as it can be while staying before everything placed so far (results
@@ -459,6 +461,10 @@ send_query (HolbooMamSync *sync)
   query.before = sync->pos_id != NULL ? sync->pos_id : "";
   query.end = sync->pos_id == NULL ? sync->pos_ts : 0;
   query.max = self->mam_page_size;
+  /* A catch-up that knows where it stopped mostly finds a handful of new
+   * messages: a short first page, not a full page of copies. */
+  if (sync->catch_up && sync->pages == 0 && sync->gap != NULL && sync->gap->start_id != NULL)
+    query.max = MIN (query.max, FIRST_PAGE_SIZE);
   if (!sync->catch_up)
     query.max = MIN (query.max, MAX (sync->max_messages - MIN (sync->n_fetched, sync->max_messages), 1));
 
