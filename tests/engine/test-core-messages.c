@@ -424,12 +424,13 @@ test_forged_and_hostile (void)
   wait.done = FALSE;
   holboo_account_fetch_older_async (b->account, A, 10, NULL, on_fetched, &wait);
   /* The query goes out once the store found the gap. */
-  while (queryids == NULL || queryids[0] == NULL)
+  while (!wait.done && (queryids == NULL || queryids[0] == NULL))
     {
       g_clear_pointer (&queryids, g_strfreev);
       g_main_context_iteration (NULL, TRUE);
       queryids = _holboo_account_dup_mam_queryids (b->account);
     }
+  g_assert_true (queryids != NULL && queryids[0] != NULL);
   g_free (xml);
   xml = g_strdup_printf ("<message xmlns='jabber:client' from='%s' to='%s/phone'>"
                          "<result xmlns='urn:xmpp:mam:2' queryid='%s' id='x2'>"
