@@ -14,10 +14,10 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 
 #include "holboo-account-registry.h"
 #include "cli-test-util.h"
+#include "keyring-test-util.h"
 #include "store-message-util.h"
 #include "xmpp-live-util.h"
 
@@ -524,87 +524,22 @@ test_live_messages (void)
   remove_tree (bob_dir);
 }
 
-/* A private session bus with gnome-keyring-daemon on it (as in
- * test-core-accounts.c), its login keyring unlocked with "test". */
-static void
-keyring_child_setup (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static gboolean
-keyring_is_up (GDBusConnection *bus)
-{
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
-
 static void
 test_live_keyring (void)
 {
-  g_autoptr(GTestDBus) bus = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) keyring = NULL;
-  g_autoptr(GDBusConnection) connection = NULL;
+  TestKeyring *keyring = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
   g_autofree char *home = new_data_dir ();
-  g_autofree char *runtime = g_build_filename (home, "run", NULL);
   g_autofree char *dir = new_data_dir ();
   g_autofree char *password_file = g_build_filename (home, "password", NULL);
   g_autofree char *jid = g_strdup_printf ("bob@%s", holboo_test_server_get_domain (live.server));
   g_autofree char *port = g_strdup_printf ("%u", holboo_test_server_get_port (live.server,
                                                                              HOLBOO_TEST_PORT_C2S));
-  GOutputStream *input;
-  gint64 deadline;
 
-  if (daemon == NULL)
-    {
-      g_test_fail_printf ("gnome-keyring-daemon not found: install the Debian package gnome-keyring");
-      return;
-    }
-  g_assert_cmpint (g_mkdir (runtime, 0700), ==, 0);
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", g_test_dbus_get_bus_address (bus), TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
-  g_subprocess_launcher_set_child_setup (launcher, keyring_child_setup, NULL, NULL);
-  keyring = g_subprocess_launcher_spawn (launcher, &error, daemon,
-                                         "--foreground", "--unlock", "--components=secrets", NULL);
-  g_assert_no_error (error);
-  input = g_subprocess_get_stdin_pipe (keyring);
-  g_output_stream_write_all (input, "test", 4, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (input, NULL, &error);
-  g_assert_no_error (error);
-
-  connection = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
-  g_assert_no_error (error);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!keyring_is_up (connection))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (20 * 1000);
-    }
-  child_bus_address = g_strdup (g_test_dbus_get_bus_address (bus));
+  keyring = test_keyring_start ();
+  if (keyring == NULL)
+    return;
+  child_bus_address = g_strdup (test_keyring_get_bus_address (keyring));
 
   g_file_set_contents (password_file, "bob-pass\n", -1, &error);
   g_assert_no_error (error);
@@ -645,10 +580,7 @@ test_live_keyring (void)
   }
 
   g_clear_pointer (&child_bus_address, g_free);
-  g_clear_object (&connection);
-  g_subprocess_send_signal (keyring, SIGTERM);
-  g_subprocess_wait (keyring, NULL, NULL);
-  g_test_dbus_stop (bus);
+  test_keyring_stop (keyring);
   remove_tree (dir);
   remove_tree (home);
 }

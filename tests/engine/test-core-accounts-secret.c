@@ -17,13 +17,13 @@
 
 #include "holboo-account-config.h"
 #include "holboo-test-util.h"
+#include "keyring-test-util.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 
 static HolbooAccountConfig *
 config_new (const char *jid)
@@ -54,98 +54,16 @@ on_done (GObject      *object,
   *slot = g_object_ref (result);
 }
 
-static GTestDBus   *keyring_bus;
-static GSubprocess *keyring;
-static char        *keyring_home;
+/* One keyring for the whole program, started by the first test that
+ * needs it. */
+static TestKeyring *keyring;
 
-static void
-keyring_child_setup (gpointer user_data)
-{
-  /* The keyring dies with the test, even if the test crashes. */
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static gboolean
-keyring_is_up (GDBusConnection *bus)
-{
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
-
-/* A private session bus with gnome-keyring-daemon on it, its login
- * keyring created and unlocked with the password "test". */
 static gboolean
 keyring_ensure (void)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *daemon = NULL;
-  g_autofree char *runtime = NULL;
-  GOutputStream *input;
-  gint64 deadline;
-
-  if (keyring != NULL)
-    return TRUE;
-
-  daemon = g_find_program_in_path ("gnome-keyring-daemon");
-  if (daemon == NULL)
-    {
-      g_test_fail_printf ("gnome-keyring-daemon not found: install the Debian package gnome-keyring");
-      return FALSE;
-    }
-
-  keyring_home = holboo_test_make_tmp_dir ();
-  runtime = g_build_filename (keyring_home, "run", NULL);
-  g_assert_cmpint (g_mkdir (runtime, 0700), ==, 0);
-
-  keyring_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (keyring_bus);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_subprocess_launcher_setenv (launcher, "HOME", keyring_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", keyring_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", keyring_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", keyring_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
-                                g_test_dbus_get_bus_address (keyring_bus), TRUE);
-  /* Our fatal warnings are not the daemon's: it warns on replacing an
-   * item it still has in its cache. */
-  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
-  g_subprocess_launcher_set_child_setup (launcher, keyring_child_setup, NULL, NULL);
-  keyring = g_subprocess_launcher_spawn (launcher, &error, daemon,
-                                         "--foreground", "--unlock", "--components=secrets", NULL);
-  g_assert_no_error (error);
-
-  input = g_subprocess_get_stdin_pipe (keyring);
-  g_output_stream_write_all (input, "test", 4, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (input, NULL, &error);
-  g_assert_no_error (error);
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!keyring_is_up (bus))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_test_fail_printf ("gnome-keyring-daemon did not appear on the session bus");
-          return FALSE;
-        }
-      g_usleep (20 * 1000);
-    }
-
-  return TRUE;
+  if (keyring == NULL)
+    keyring = test_keyring_start ();
+  return keyring != NULL;
 }
 
 static void
@@ -153,17 +71,8 @@ keyring_stop (void)
 {
   if (keyring == NULL)
     return;
-
   secret_service_disconnect ();
-  g_subprocess_send_signal (keyring, SIGTERM);
-  g_subprocess_wait (keyring, NULL, NULL);
-  g_clear_object (&keyring);
-  /* Not _down(), nor the last unref, which calls it: that waits for
-   * every reference to the bus connection to go, and libsecret keeps
-   * some until the process exits. */
-  g_test_dbus_stop (keyring_bus);
-  holboo_test_rm_rf (keyring_home);
-  g_clear_pointer (&keyring_home, g_free);
+  g_clear_pointer (&keyring, test_keyring_stop);
 }
 
 static char *
@@ -279,7 +188,7 @@ test_secret_unavailable (gconstpointer data)
   if (g_test_subprocess ())
     {
       g_autoptr(HolbooAccountConfig) config = config_new ("alice@example.mn");
-      GTestDBus *bus = NULL;  /* stopped, never freed: see keyring_stop() */
+      GTestDBus *bus = NULL;  /* stopped, never freed: see test_keyring_stop() */
       g_autoptr(GError) error = NULL;
       g_autofree char *password = NULL;
       g_autofree char *empty = NULL;
