@@ -109,6 +109,7 @@ holboo_cli_account_add (HolbooCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   HolbooXmppTransportKind kind = HOLBOO_XMPP_TRANSPORT_KIND_AUTO;
+  HolbooXmppSettings *settings;
   int port = 0;
   int status;
   GOptionEntry entries[] = {
@@ -138,11 +139,20 @@ holboo_cli_account_add (HolbooCli  *cli,
 
       return holboo_cli_usage (cli, message);
     }
+  settings = holboo_account_config_get_settings (config);
   if (host != NULL || port != 0)
-    holboo_account_config_set_server (config, host, (guint16) port);
-  holboo_account_config_set_transport (config, kind);
+    holboo_xmpp_settings_set_server (settings, host, (guint16) port);
+  holboo_xmpp_settings_set_transport (settings, kind);
   if (websocket_url != NULL)
-    holboo_account_config_set_websocket_url (config, websocket_url);
+    holboo_xmpp_settings_set_websocket_url (settings, websocket_url);
+  /* --ca-file given when adding is remembered with the account. */
+  if (cli->ca_file != NULL)
+    {
+      g_autofree char *ca_file = g_canonicalize_filename (cli->ca_file, NULL);
+
+      if (!holboo_xmpp_settings_set_ca_file (settings, ca_file, &error))
+        return holboo_cli_fail (cli, g_steal_pointer (&error));
+    }
 
   if (!holboo_cli_load_registry (cli, &error))
     return holboo_cli_fail (cli, g_steal_pointer (&error));
@@ -209,8 +219,10 @@ holboo_cli_account_list (HolbooCli  *cli,
     {
       g_autoptr(HolbooAccountConfig) config = g_list_model_get_item (model, i);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      const char *host = holboo_account_config_get_host (config);
-      const char *url = holboo_account_config_get_websocket_url (config);
+      HolbooXmppSettings *settings = holboo_account_config_get_settings (config);
+      const char *host = holboo_xmpp_settings_get_host (settings);
+      const char *url = holboo_xmpp_settings_get_websocket_url (settings);
+      const char *ca_file = holboo_xmpp_settings_get_ca_file (settings);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "jid");
@@ -221,12 +233,17 @@ holboo_cli_account_list (HolbooCli  *cli,
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "port");
-      json_builder_add_int_value (builder, holboo_account_config_get_port (config));
+      json_builder_add_int_value (builder, holboo_xmpp_settings_get_port (settings));
       json_builder_set_member_name (builder, "transport");
-      json_builder_add_string_value (builder, transport_name (holboo_account_config_get_transport (config)));
+      json_builder_add_string_value (builder, transport_name (holboo_xmpp_settings_get_transport (settings)));
       json_builder_set_member_name (builder, "websocket_url");
       if (url != NULL)
         json_builder_add_string_value (builder, url);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "ca_file");
+      if (ca_file != NULL)
+        json_builder_add_string_value (builder, ca_file);
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "enabled");

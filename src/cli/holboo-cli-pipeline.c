@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "holboo-account.h"
+#include "holboo-account-open.h"
 #include "holboo-cli.h"
 #include "holboo-jid.h"
 
@@ -21,23 +22,19 @@ open_account (HolbooCli  *cli,
               GError    **error)
 {
   g_autoptr(HolbooAccountConfig) config = NULL;
-  g_autoptr(HolbooXmppSettings) settings = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *store_path = NULL;
+  g_autofree char *password = NULL;
 
   config = holboo_cli_pick_account (cli, error);
   if (config == NULL)
     return NULL;
-  settings = holboo_cli_dup_settings (cli, config, error);
-  if (settings == NULL)
-    return NULL;
-  store_path = holboo_account_registry_ensure_store_path (cli->registry, config, error);
-  if (store_path == NULL)
+  password = holboo_cli_prepare_account (cli, config, error);
+  if (password == NULL)
     return NULL;
 
-  holboo_account_new_async (settings, store_path, NULL, holboo_cli_store_result, &result);
+  holboo_account_open_async (cli->registry, config, password, NULL, holboo_cli_store_result, &result);
   holboo_cli_wait (&result);
-  return holboo_account_new_finish (result, error);
+  return holboo_account_open_finish (result, error);
 }
 
 /* Connects; the pipeline then sends the outbox and catches up by MAM on
@@ -191,18 +188,11 @@ holboo_cli_send (HolbooCli  *cli,
   return HOLBOO_CLI_EXIT_OK;
 }
 
-typedef struct {
-  Waiting waiting;
-  guint   n_new;
-} Syncing;
-
-static void
-on_synced (Syncing       *syncing,
-           guint          n_new,
-           HolbooAccount *account)
+static gboolean
+on_sync_timeout (gpointer user_data)
 {
-  syncing->n_new = n_new;
-  syncing->waiting.done = TRUE;
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
 int
@@ -211,11 +201,13 @@ holboo_cli_sync (HolbooCli  *cli,
                  char      **argv)
 {
   g_autoptr(HolbooAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  Syncing syncing = { { 0 } };
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  guint n_new = 0;
   int timeout = 60;
   int status;
-  gulong handler;
   GOptionEntry entries[] = {
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Give up after S seconds (default 60)"), N_("S") },
     G_OPTION_ENTRY_NULL
@@ -230,17 +222,21 @@ holboo_cli_sync (HolbooCli  *cli,
   account = open_account (cli, &error);
   if (account == NULL)
     return holboo_cli_fail (cli, g_steal_pointer (&error));
-  handler = g_signal_connect_swapped (account, "synced", G_CALLBACK (on_synced), &syncing);
-  if (!connect_account (account, &error))
-    return holboo_cli_fail (cli, g_steal_pointer (&error));
-  if (holboo_account_get_syncing (account))
-    wait_for (&syncing.waiting, (guint) timeout);
-  g_signal_handler_disconnect (account, handler);
-  if (syncing.waiting.timed_out)
+  timeout_id = g_timeout_add_seconds ((guint) timeout, on_sync_timeout, &timed_out);
+  holboo_account_sync_async (account, NULL, holboo_cli_store_result, &result);
+  while (result == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
     {
       holboo_account_disconnect (account);
       return holboo_cli_fail (cli, g_error_new (HOLBOO_CLI_ERROR, HOLBOO_CLI_EXIT_TIMED_OUT,
                                                 _("The archive was not caught up within %d s"), timeout));
+    }
+  g_source_remove (timeout_id);
+  if (!holboo_account_sync_finish (account, result, &n_new, &error))
+    {
+      holboo_account_disconnect (account);
+      return holboo_cli_fail (cli, g_steal_pointer (&error));
     }
 
   if (cli->json)
@@ -253,14 +249,14 @@ holboo_cli_sync (HolbooCli  *cli,
       json_builder_set_member_name (builder, "account");
       json_builder_add_string_value (builder, holboo_account_get_jid (account));
       json_builder_set_member_name (builder, "new_messages");
-      json_builder_add_int_value (builder, syncing.n_new);
+      json_builder_add_int_value (builder, n_new);
       json_builder_end_object (builder);
       holboo_cli_print_object (builder);
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s: caught up, %u new message\n",
-                          "%s: caught up, %u new messages\n", syncing.n_new),
-             holboo_account_get_jid (account), syncing.n_new);
+                          "%s: caught up, %u new messages\n", n_new),
+             holboo_account_get_jid (account), n_new);
   holboo_account_disconnect (account);
   return HOLBOO_CLI_EXIT_OK;
 }

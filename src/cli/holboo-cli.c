@@ -71,6 +71,7 @@ help_text (void)
     "  --data-dir DIR    where accounts and stores live (default: $HOLBOO_DATA_DIR,\n"
     "                    else $XDG_DATA_HOME/holboo)\n"
     "  --ca-file FILE    trust the certificate authorities in FILE instead of the system's\n"
+    "                    (“account add” remembers it with the account)\n"
     "  --json            machine-readable output: one JSON object a line\n"
     "\n"
     "When there is no Secret Service, set HOLBOO_PASSWORD at each run.\n"
@@ -227,30 +228,20 @@ holboo_cli_dup_password (HolbooCli            *cli,
   return password;
 }
 
-/* The connection settings of @config, with its password and --ca-file. */
-HolbooXmppSettings *
-holboo_cli_dup_settings (HolbooCli            *cli,
-                         HolbooAccountConfig  *config,
-                         GError              **error)
+/* Readies @config for this run (nothing is saved): a script wants the
+ * first failure, not a retry in N seconds, and --ca-file overrides the
+ * account's CA file.  Returns the password. */
+char *
+holboo_cli_prepare_account (HolbooCli            *cli,
+                            HolbooAccountConfig  *config,
+                            GError              **error)
 {
-  g_autoptr(HolbooXmppSettings) settings = NULL;
-  g_autofree char *password = NULL;
+  HolbooXmppSettings *settings = holboo_account_config_get_settings (config);
 
-  password = holboo_cli_dup_password (cli, config, error);
-  if (password == NULL)
-    return NULL;
-  settings = holboo_account_config_to_xmpp_settings (config, password);
-  /* A script wants the first failure, not a retry in N seconds. */
   holboo_xmpp_settings_set_auto_reconnect (settings, FALSE);
-  if (cli->ca_file != NULL)
-    {
-      g_autoptr(GTlsDatabase) database = g_tls_file_database_new (cli->ca_file, error);
-
-      if (database == NULL)
-        return NULL;
-      holboo_xmpp_settings_set_tls_database (settings, database);
-    }
-  return g_steal_pointer (&settings);
+  if (cli->ca_file != NULL && !holboo_xmpp_settings_set_ca_file (settings, cli->ca_file, error))
+    return NULL;
+  return holboo_cli_dup_password (cli, config, error);
 }
 
 HolbooXmppConnection *
@@ -261,10 +252,12 @@ holboo_cli_connect (HolbooCli            *cli,
   g_autoptr(HolbooXmppSettings) settings = NULL;
   g_autoptr(HolbooXmppConnection) connection = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *password = NULL;
 
-  settings = holboo_cli_dup_settings (cli, config, error);
-  if (settings == NULL)
+  password = holboo_cli_prepare_account (cli, config, error);
+  if (password == NULL)
     return NULL;
+  settings = holboo_account_config_to_xmpp_settings (config, password);
   holboo_xmpp_settings_set_resource (settings, "holboo-cli");
   connection = holboo_xmpp_connection_new (settings);
   holboo_xmpp_connection_connect_async (connection, NULL, holboo_cli_store_result, &result);

@@ -65,9 +65,9 @@ void                 holboo_cli_wait              (GAsyncResult **result);
 char                *holboo_cli_dup_password      (HolbooCli      *cli,
                                                    HolbooAccountConfig *config,
                                                    GError        **error);
-HolbooXmppSettings  *holboo_cli_dup_settings      (HolbooCli      *cli,
-                                                   HolbooAccountConfig *config,
-                                                   GError        **error);
+char                *holboo_cli_prepare_account   (HolbooCli      *cli,
+                                                  HolbooAccountConfig *config,
+                                                  GError        **error);
 HolbooXmppConnection *holboo_cli_connect          (HolbooCli      *cli,
                                                    HolbooAccountConfig *config,
                                                    GError        **error);

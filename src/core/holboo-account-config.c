@@ -16,7 +16,6 @@
 
 #include "holboo-account-config.h"
 #include "holboo-jid.h"
-#include "holboo-xmpp-error.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -32,11 +31,7 @@ struct _HolbooAccountConfig
 
   char                    *jid;
   char                    *display_name;
-  char                    *host;
-  guint16                  port;
-  HolbooXmppTransportKind  transport;
-  char                    *websocket_url;
-  char                    *pinned_certificate;
+  HolbooXmppSettings      *settings;
   gboolean                 enabled;
 };
 
@@ -47,11 +42,7 @@ enum {
   PROP_0,
   PROP_JID,
   PROP_DISPLAY_NAME,
-  PROP_HOST,
-  PROP_PORT,
-  PROP_TRANSPORT,
-  PROP_WEBSOCKET_URL,
-  PROP_PINNED_CERTIFICATE,
+  PROP_SETTINGS,
   PROP_ENABLED,
   N_PROPS
 };
@@ -117,11 +108,7 @@ holboo_account_config_get_property (GObject    *object,
     {
     case PROP_JID: g_value_set_string (value, self->jid); break;
     case PROP_DISPLAY_NAME: g_value_set_string (value, self->display_name); break;
-    case PROP_HOST: g_value_set_string (value, self->host); break;
-    case PROP_PORT: g_value_set_uint (value, self->port); break;
-    case PROP_TRANSPORT: g_value_set_enum (value, self->transport); break;
-    case PROP_WEBSOCKET_URL: g_value_set_string (value, self->websocket_url); break;
-    case PROP_PINNED_CERTIFICATE: g_value_set_string (value, self->pinned_certificate); break;
+    case PROP_SETTINGS: g_value_set_object (value, self->settings); break;
     case PROP_ENABLED: g_value_set_boolean (value, self->enabled); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -141,24 +128,10 @@ holboo_account_config_set_property (GObject      *object,
     case PROP_JID:
       /* Construct-only; holboo_account_config_new() has validated it. */
       self->jid = g_value_dup_string (value);
+      self->settings = holboo_xmpp_settings_new (self->jid, NULL);
       break;
     case PROP_DISPLAY_NAME:
       holboo_account_config_set_display_name (self, g_value_get_string (value));
-      break;
-    case PROP_HOST: set_string (self, &self->host, g_value_get_string (value), PROP_HOST); break;
-    case PROP_PORT:
-      if (self->port != g_value_get_uint (value))
-        {
-          self->port = g_value_get_uint (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_TRANSPORT: holboo_account_config_set_transport (self, g_value_get_enum (value)); break;
-    case PROP_WEBSOCKET_URL:
-      holboo_account_config_set_websocket_url (self, g_value_get_string (value));
-      break;
-    case PROP_PINNED_CERTIFICATE:
-      holboo_account_config_set_pinned_certificate (self, g_value_get_string (value));
       break;
     case PROP_ENABLED: holboo_account_config_set_enabled (self, g_value_get_boolean (value)); break;
     default:
@@ -173,9 +146,7 @@ holboo_account_config_finalize (GObject *object)
 
   g_clear_pointer (&self->jid, g_free);
   g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->host, g_free);
-  g_clear_pointer (&self->websocket_url, g_free);
-  g_clear_pointer (&self->pinned_certificate, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (holboo_account_config_parent_class)->finalize (object);
 }
@@ -205,24 +176,12 @@ holboo_account_config_class_init (HolbooAccountConfigClass *klass)
   /** HolbooAccountConfig:display-name: (nullable): what the user calls
    * the account ("Work"); %NULL to show the address */
   properties[PROP_DISPLAY_NAME] = string_pspec ("display-name");
-  /** HolbooAccountConfig:host: (nullable): a manual server name or
-   * address; %NULL to discover the server */
-  properties[PROP_HOST] = string_pspec ("host");
-  /** HolbooAccountConfig:port: the manual port; 0 for the default */
-  properties[PROP_PORT] =
-    g_param_spec_uint ("port", NULL, NULL, 0, G_MAXUINT16, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TRANSPORT] =
-    g_param_spec_enum ("transport", NULL, NULL,
-                       HOLBOO_TYPE_XMPP_TRANSPORT_KIND, HOLBOO_XMPP_TRANSPORT_KIND_AUTO,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /** HolbooAccountConfig:websocket-url: (nullable): a manual ws:// or
-   * wss:// URL for the WebSocket transport */
-  properties[PROP_WEBSOCKET_URL] = string_pspec ("websocket-url");
-  /** HolbooAccountConfig:pinned-certificate: (nullable): the SHA-256
-   * fingerprint (upper-case hex pairs joined by colons) of a server
-   * certificate the user accepted although it did not verify */
-  properties[PROP_PINNED_CERTIFICATE] = string_pspec ("pinned-certificate");
+  /** HolbooAccountConfig:settings: how to reach the server: host and
+   * port, transport, WebSocket URL, CA file and pinned certificate; the
+   * password is never in it (see holboo_account_config_to_xmpp_settings()) */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, HOLBOO_TYPE_XMPP_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /** HolbooAccountConfig:enabled: whether Holboo connects the account */
   properties[PROP_ENABLED] =
     g_param_spec_boolean ("enabled", NULL, NULL, TRUE,
@@ -304,108 +263,20 @@ holboo_account_config_set_display_name (HolbooAccountConfig *self,
   set_string (self, &self->display_name, display_name, PROP_DISPLAY_NAME);
 }
 
-const char *
-holboo_account_config_get_host (HolbooAccountConfig *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), NULL);
-  return self->host;
-}
-
-guint16
-holboo_account_config_get_port (HolbooAccountConfig *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), 0);
-  return self->port;
-}
-
 /**
- * holboo_account_config_set_server:
- * @host: (nullable): a server name or address, %NULL to discover it
- * @port: the port, 0 for the transport's default
- */
-void
-holboo_account_config_set_server (HolbooAccountConfig *self,
-                                  const char          *host,
-                                  guint16              port)
-{
-  g_return_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  set_string (self, &self->host, host, PROP_HOST);
-  if (self->port != port)
-    {
-      self->port = port;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-HolbooXmppTransportKind
-holboo_account_config_get_transport (HolbooAccountConfig *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), HOLBOO_XMPP_TRANSPORT_KIND_AUTO);
-  return self->transport;
-}
-
-void
-holboo_account_config_set_transport (HolbooAccountConfig     *self,
-                                     HolbooXmppTransportKind  transport)
-{
-  g_return_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self));
-
-  if (self->transport == transport)
-    return;
-  self->transport = transport;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSPORT]);
-}
-
-const char *
-holboo_account_config_get_websocket_url (HolbooAccountConfig *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), NULL);
-  return self->websocket_url;
-}
-
-void
-holboo_account_config_set_websocket_url (HolbooAccountConfig *self,
-                                         const char          *url)
-{
-  g_return_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self));
-  set_string (self, &self->websocket_url, url, PROP_WEBSOCKET_URL);
-}
-
-const char *
-holboo_account_config_get_pinned_certificate (HolbooAccountConfig *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), NULL);
-  return self->pinned_certificate;
-}
-
-/**
- * holboo_account_config_set_pinned_certificate:
- * @fingerprint: (nullable): a SHA-256 fingerprint in hex, colons and
- *   case as you like; %NULL or "" to pin nothing
+ * holboo_account_config_get_settings:
  *
- * Returns: %FALSE, changing nothing, if @fingerprint is not a SHA-256
- *   fingerprint
+ * The account's connection settings, without the password.  Change the
+ * server, transport, CA file or pinned certificate on it; the registry
+ * saves them.
+ *
+ * Returns: (transfer none): the settings
  */
-gboolean
-holboo_account_config_set_pinned_certificate (HolbooAccountConfig *self,
-                                              const char          *fingerprint)
+HolbooXmppSettings *
+holboo_account_config_get_settings (HolbooAccountConfig *self)
 {
-  g_autofree char *normal = NULL;
-
-  g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), FALSE);
-
-  if (fingerprint != NULL && *fingerprint != '\0')
-    {
-      normal = holboo_xmpp_fingerprint_normalize (fingerprint);
-      if (normal == NULL)
-        return FALSE;
-    }
-
-  set_string (self, &self->pinned_certificate, normal, PROP_PINNED_CERTIFICATE);
-  return TRUE;
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), NULL);
+  return self->settings;
 }
 
 gboolean
@@ -502,9 +373,8 @@ holboo_account_config_dup_dir_name (HolbooAccountConfig *self)
  * @password: (nullable): the password, as the Secret Service (or the
  *   user, or the CLI's environment) gave it
  *
- * Returns: (transfer full): settings for a #HolbooXmppConnection with
- *   this account's address, server override, transport and pinned
- *   certificate; the TLS database is the system's
+ * Returns: (transfer full): a copy of the account's settings with
+ *   @password, for a #HolbooXmppConnection
  */
 HolbooXmppSettings *
 holboo_account_config_to_xmpp_settings (HolbooAccountConfig *self,
@@ -514,10 +384,7 @@ holboo_account_config_to_xmpp_settings (HolbooAccountConfig *self,
 
   g_return_val_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (self), NULL);
 
-  settings = holboo_xmpp_settings_new (self->jid, password);
-  holboo_xmpp_settings_set_server (settings, self->host, self->port);
-  holboo_xmpp_settings_set_transport (settings, self->transport);
-  holboo_xmpp_settings_set_websocket_url (settings, self->websocket_url);
-  holboo_xmpp_settings_set_pinned_certificate (settings, self->pinned_certificate);
+  settings = holboo_xmpp_settings_copy (self->settings);
+  holboo_xmpp_settings_set_password (settings, password);
   return settings;
 }

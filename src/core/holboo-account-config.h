@@ -52,20 +52,7 @@ const char             *holboo_account_config_get_jid           (HolbooAccountCo
 const char             *holboo_account_config_get_display_name  (HolbooAccountConfig     *self);
 void                    holboo_account_config_set_display_name  (HolbooAccountConfig     *self,
                                                                  const char              *display_name);
-const char             *holboo_account_config_get_host          (HolbooAccountConfig     *self);
-guint16                 holboo_account_config_get_port          (HolbooAccountConfig     *self);
-void                    holboo_account_config_set_server        (HolbooAccountConfig     *self,
-                                                                 const char              *host,
-                                                                 guint16                  port);
-HolbooXmppTransportKind holboo_account_config_get_transport     (HolbooAccountConfig     *self);
-void                    holboo_account_config_set_transport     (HolbooAccountConfig     *self,
-                                                                 HolbooXmppTransportKind  transport);
-const char             *holboo_account_config_get_websocket_url (HolbooAccountConfig     *self);
-void                    holboo_account_config_set_websocket_url (HolbooAccountConfig     *self,
-                                                                 const char              *url);
-const char             *holboo_account_config_get_pinned_certificate (HolbooAccountConfig *self);
-gboolean                holboo_account_config_set_pinned_certificate (HolbooAccountConfig *self,
-                                                                 const char              *fingerprint);
+HolbooXmppSettings     *holboo_account_config_get_settings      (HolbooAccountConfig     *self);
 gboolean                holboo_account_config_get_enabled       (HolbooAccountConfig     *self);
 void                    holboo_account_config_set_enabled       (HolbooAccountConfig     *self,
                                                                  gboolean                 enabled);

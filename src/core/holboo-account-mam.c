@@ -153,6 +153,7 @@ sync_finish (HolbooMamSync *sync,
           g_debug ("Caught up: %u new messages in %u pages", sync->n_new, sync->pages);
           _holboo_account_set_syncing (self, FALSE);
           g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_SYNCED], 0, sync->n_new);
+          _holboo_account_sync_done (self, sync->n_new, owned);
         }
       g_ptr_array_remove (self->syncs, sync);
     }

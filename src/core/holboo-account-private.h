@@ -131,6 +131,9 @@ struct _HolbooAccount
   gboolean              syncing;
   gboolean              presence_sent;
   guint                 mam_pages;        /* pages fetched, for tests */
+
+  /* holboo-account-sync.c */
+  GPtrArray            *sync_tasks;       /* (element-type GTask) (nullable): waiting for the catch-up */
 };
 
 /* holboo-account.c */
@@ -182,6 +185,13 @@ void                 _holboo_account_mam_dispose      (HolbooAccount        *sel
 gboolean             _holboo_account_mam_handle_result (HolbooAccount       *self,
                                                        HolbooXmlNode        *stanza);
 void                 _holboo_account_catch_up_start   (HolbooAccount        *self);
+
+/* holboo-account-sync.c */
+void                 _holboo_account_sync_init        (HolbooAccount        *self);
+void                 _holboo_account_sync_dispose     (HolbooAccount        *self);
+void                 _holboo_account_sync_done        (HolbooAccount        *self,
+                                                       guint                 n_new,
+                                                       const GError         *error);
 
 /* Test hooks.  Run @stanza through the account's message handling as if
  * the server had sent it (without counting it for stream management). */

@@ -39,6 +39,7 @@
 
 #include "holboo-account-registry-private.h"
 #include "holboo-account-config.h"
+#include "holboo-xmpp-error.h"
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -64,7 +65,8 @@ typedef struct {
 } Piece;
 
 static const char * const known_keys[] = {
-  "jid", "name", "enabled", "transport", "host", "port", "websocket-url", "pinned-certificate",
+  "jid", "name", "enabled", "transport", "host", "port", "websocket-url", "ca-file",
+  "pinned-certificate",
 };
 
 /* The line of @key inside the piece, for messages; the group's line if
@@ -190,6 +192,9 @@ read_account (const Piece *piece,
   g_autofree char *port = NULL;
   g_autofree char *url = NULL;
   g_autofree char *pin = NULL;
+  g_autofree char *normal_pin = NULL;
+  g_autofree char *ca_file = NULL;
+  HolbooXmppSettings *settings;
   g_auto(GStrv) keys = NULL;
   const char *who;
   gpointer first_line;
@@ -217,6 +222,7 @@ read_account (const Piece *piece,
       return;
     }
 
+  settings = holboo_account_config_get_settings (config);
   name = read_string (piece, key_file, group, "name", who);
   if (name != NULL)
     holboo_account_config_set_display_name (config, name);
@@ -244,7 +250,7 @@ read_account (const Piece *piece,
         problem (piece, key_line (piece, "transport"),
                  "ignored “transport” of %s: unknown transport “%s”", who, transport);
       else
-        holboo_account_config_set_transport (config, kind->value);
+        holboo_xmpp_settings_set_transport (settings, kind->value);
     }
 
   host = read_string (piece, key_file, group, "host", who);
@@ -262,19 +268,32 @@ read_account (const Piece *piece,
       g_clear_error (&error);
       port_value = 0;
     }
-  holboo_account_config_set_server (config, host, (guint16) port_value);
+  holboo_xmpp_settings_set_server (settings, host, (guint16) port_value);
 
   url = read_string (piece, key_file, group, "websocket-url", who);
   if (url != NULL && !websocket_url_is_plausible (url))
     problem (piece, key_line (piece, "websocket-url"),
              "ignored “websocket-url” of %s: not a ws:// or wss:// URL", who);
   else if (url != NULL)
-    holboo_account_config_set_websocket_url (config, url);
+    holboo_xmpp_settings_set_websocket_url (settings, url);
+
+  /* A CA file that cannot be read now is kept: it may be on a disk that
+   * is not mounted yet.  Until it loads, nothing is trusted in its place. */
+  ca_file = read_string (piece, key_file, group, "ca-file", who);
+  if (ca_file != NULL && !holboo_xmpp_settings_set_ca_file (settings, ca_file, &error))
+    {
+      g_message ("%s:%u: kept “ca-file” of %s, not loaded: %s",
+                 piece->path, key_line (piece, "ca-file"), who, error->message);
+      g_clear_error (&error);
+    }
 
   pin = read_string (piece, key_file, group, "pinned-certificate", who);
-  if (pin != NULL && !holboo_account_config_set_pinned_certificate (config, pin))
+  normal_pin = pin != NULL ? holboo_xmpp_fingerprint_normalize (pin) : NULL;
+  if (pin != NULL && normal_pin == NULL)
     problem (piece, key_line (piece, "pinned-certificate"),
              "ignored “pinned-certificate” of %s: not a SHA-256 fingerprint", who);
+  else if (normal_pin != NULL)
+    holboo_xmpp_settings_set_pinned_certificate (settings, normal_pin);
 
   /* A key this Holboo does not know was written by a newer one, or by
    * hand; it will not survive a save, so count it. */
@@ -425,7 +444,8 @@ _holboo_account_registry_serialize (GPtrArray *configs,
     {
       HolbooAccountConfig *config = g_ptr_array_index (configs, i);
       g_autofree char *group = g_strdup_printf (ACCOUNT_PREFIX " %u", i + 1);
-      GEnumValue *kind = g_enum_get_value (kinds, holboo_account_config_get_transport (config));
+      HolbooXmppSettings *settings = holboo_account_config_get_settings (config);
+      GEnumValue *kind = g_enum_get_value (kinds, holboo_xmpp_settings_get_transport (settings));
       const char *value;
 
       g_key_file_set_string (key_file, group, "jid", holboo_account_config_get_jid (config));
@@ -433,13 +453,15 @@ _holboo_account_registry_serialize (GPtrArray *configs,
         g_key_file_set_string (key_file, group, "name", value);
       g_key_file_set_boolean (key_file, group, "enabled", holboo_account_config_get_enabled (config));
       g_key_file_set_string (key_file, group, "transport", kind != NULL ? kind->value_nick : "auto");
-      if ((value = holboo_account_config_get_host (config)) != NULL)
+      if ((value = holboo_xmpp_settings_get_host (settings)) != NULL)
         g_key_file_set_string (key_file, group, "host", value);
-      if (holboo_account_config_get_port (config) != 0)
-        g_key_file_set_integer (key_file, group, "port", holboo_account_config_get_port (config));
-      if ((value = holboo_account_config_get_websocket_url (config)) != NULL)
+      if (holboo_xmpp_settings_get_port (settings) != 0)
+        g_key_file_set_integer (key_file, group, "port", holboo_xmpp_settings_get_port (settings));
+      if ((value = holboo_xmpp_settings_get_websocket_url (settings)) != NULL)
         g_key_file_set_string (key_file, group, "websocket-url", value);
-      if ((value = holboo_account_config_get_pinned_certificate (config)) != NULL)
+      if ((value = holboo_xmpp_settings_get_ca_file (settings)) != NULL)
+        g_key_file_set_string (key_file, group, "ca-file", value);
+      if ((value = holboo_xmpp_settings_get_pinned_certificate (settings)) != NULL)
         g_key_file_set_string (key_file, group, "pinned-certificate", value);
     }
 

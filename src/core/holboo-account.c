@@ -202,6 +202,7 @@ holboo_account_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _holboo_account_mam_dispose (self);
+  _holboo_account_sync_dispose (self);
 
   if (self->connection != NULL)
     {
@@ -340,6 +341,7 @@ holboo_account_init (HolbooAccount *self)
   self->live_order = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   _holboo_account_outbox_init (self);
   _holboo_account_mam_init (self);
+  _holboo_account_sync_init (self);
 }
 
 static gboolean

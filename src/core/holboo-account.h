@@ -79,6 +79,15 @@ gboolean              holboo_account_connect_finish        (HolbooAccount       
                                                             GError              **error);
 void                  holboo_account_disconnect            (HolbooAccount        *self);
 
+void                  holboo_account_sync_async            (HolbooAccount        *self,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+gboolean              holboo_account_sync_finish           (HolbooAccount        *self,
+                                                            GAsyncResult         *result,
+                                                            guint                *n_new,
+                                                            GError              **error);
+
 char                 *holboo_account_send_message          (HolbooAccount        *self,
                                                             const char           *to,
                                                             const char           *body,

@@ -26,6 +26,7 @@ struct _HolbooXmppSettings
   HolbooXmppTransportKind  transport;
   char                    *websocket_url;
   GTlsDatabase            *tls_database;
+  char                    *ca_file;
   char                    *pinned_certificate;
   guint                    timeout;
   guint                    ping_interval;
@@ -47,6 +48,7 @@ enum {
   PROP_TRANSPORT,
   PROP_WEBSOCKET_URL,
   PROP_TLS_DATABASE,
+  PROP_CA_FILE,
   PROP_PINNED_CERTIFICATE,
   PROP_TIMEOUT,
   PROP_PING_INTERVAL,
@@ -104,6 +106,7 @@ holboo_xmpp_settings_get_property (GObject    *object,
     case PROP_TRANSPORT: g_value_set_enum (value, self->transport); break;
     case PROP_WEBSOCKET_URL: g_value_set_string (value, self->websocket_url); break;
     case PROP_TLS_DATABASE: g_value_set_object (value, self->tls_database); break;
+    case PROP_CA_FILE: g_value_set_string (value, self->ca_file); break;
     case PROP_PINNED_CERTIFICATE: g_value_set_string (value, self->pinned_certificate); break;
     case PROP_TIMEOUT: g_value_set_uint (value, self->timeout); break;
     case PROP_PING_INTERVAL: g_value_set_uint (value, self->ping_interval); break;
@@ -140,6 +143,7 @@ holboo_xmpp_settings_set_property (GObject      *object,
     case PROP_TRANSPORT: holboo_xmpp_settings_set_transport (self, g_value_get_enum (value)); break;
     case PROP_WEBSOCKET_URL: holboo_xmpp_settings_set_websocket_url (self, g_value_get_string (value)); break;
     case PROP_TLS_DATABASE: holboo_xmpp_settings_set_tls_database (self, g_value_get_object (value)); break;
+    case PROP_CA_FILE: holboo_xmpp_settings_set_ca_file (self, g_value_get_string (value), NULL); break;
     case PROP_PINNED_CERTIFICATE:
       holboo_xmpp_settings_set_pinned_certificate (self, g_value_get_string (value));
       break;
@@ -169,6 +173,7 @@ holboo_xmpp_settings_finalize (GObject *object)
   g_clear_pointer (&self->host, g_free);
   g_clear_pointer (&self->websocket_url, g_free);
   g_clear_object (&self->tls_database);
+  g_clear_pointer (&self->ca_file, g_free);
   g_clear_pointer (&self->pinned_certificate, g_free);
 
   G_OBJECT_CLASS (holboo_xmpp_settings_parent_class)->finalize (object);
@@ -224,6 +229,10 @@ holboo_xmpp_settings_class_init (HolbooXmppSettingsClass *klass)
   properties[PROP_TLS_DATABASE] =
     g_param_spec_object ("tls-database", NULL, NULL, G_TYPE_TLS_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /** HolbooXmppSettings:ca-file: (nullable): a PEM file of certificate
+   * authorities to trust instead of the system's, for a server with a
+   * private CA; setting it loads the file into #HolbooXmppSettings:tls-database */
+  properties[PROP_CA_FILE] = string_pspec ("ca-file");
   /** HolbooXmppSettings:pinned-certificate: (nullable): the SHA-256
    * fingerprint of a certificate the user accepted although it did not
    * verify */
@@ -285,6 +294,7 @@ holboo_xmpp_settings_copy (HolbooXmppSettings *self)
   holboo_xmpp_settings_set_server (copy, self->host, self->port);
   holboo_xmpp_settings_set_transport (copy, self->transport);
   holboo_xmpp_settings_set_websocket_url (copy, self->websocket_url);
+  copy->ca_file = g_strdup (self->ca_file);
   holboo_xmpp_settings_set_tls_database (copy, self->tls_database);
   holboo_xmpp_settings_set_pinned_certificate (copy, self->pinned_certificate);
   copy->timeout = self->timeout;
@@ -430,6 +440,53 @@ holboo_xmpp_settings_set_tls_database (HolbooXmppSettings *self,
 
   if (g_set_object (&self->tls_database, database))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_DATABASE]);
+}
+
+const char *
+holboo_xmpp_settings_get_ca_file (HolbooXmppSettings *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_XMPP_SETTINGS (self), NULL);
+  return self->ca_file;
+}
+
+/**
+ * holboo_xmpp_settings_set_ca_file:
+ * @path: (nullable): a PEM file of certificate authorities, %NULL or ""
+ *   for the system's trust store
+ * @error: return location for a #GError
+ *
+ * Reads @path (a small file: call it where blocking I/O is allowed, as
+ * the account registry's loader thread does) and trusts the authorities
+ * in it.  If the file cannot be read the path is kept, so it is saved
+ * and tried again next time, but nothing is trusted in its place: the
+ * server's certificate will then fail to verify and the user is asked.
+ *
+ * Returns: %FALSE with @error set if @path could not be loaded
+ */
+gboolean
+holboo_xmpp_settings_set_ca_file (HolbooXmppSettings  *self,
+                                  const char          *path,
+                                  GError             **error)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HOLBOO_IS_XMPP_SETTINGS (self), FALSE);
+
+  if (path != NULL && *path != '\0')
+    {
+      database = g_tls_file_database_new (path, &local_error);
+    }
+  set_string (self, &self->ca_file, path, PROP_CA_FILE);
+  holboo_xmpp_settings_set_tls_database (self, database);
+  if (local_error != NULL)
+    {
+      if (error == NULL)
+        g_message ("Cannot load the certificate authorities in %s: %s", path, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

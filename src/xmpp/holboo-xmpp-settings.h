@@ -47,6 +47,10 @@ void                    holboo_xmpp_settings_set_websocket_url  (HolbooXmppSetti
 GTlsDatabase           *holboo_xmpp_settings_get_tls_database   (HolbooXmppSettings      *self);
 void                    holboo_xmpp_settings_set_tls_database   (HolbooXmppSettings      *self,
                                                                  GTlsDatabase            *database);
+const char             *holboo_xmpp_settings_get_ca_file        (HolbooXmppSettings      *self);
+gboolean                holboo_xmpp_settings_set_ca_file        (HolbooXmppSettings      *self,
+                                                                 const char              *path,
+                                                                 GError                 **error);
 const char             *holboo_xmpp_settings_get_pinned_certificate (HolbooXmppSettings  *self);
 void                    holboo_xmpp_settings_set_pinned_certificate (HolbooXmppSettings  *self,
                                                                  const char              *fingerprint);

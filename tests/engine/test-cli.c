@@ -416,7 +416,8 @@ test_live_websocket (void)
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, dir, "x", "account", "add", jid, "--transport", "websocket",
+    /* --ca-file given to "account add" is remembered with the account */
+    run_cli (&run, dir, "x", "--ca-file", live.ca_file, "account", "add", jid, "--transport", "websocket",
              "--websocket-url", url, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
@@ -429,11 +430,12 @@ test_live_websocket (void)
     g_assert_cmpuint (lines->len, ==, 1);
     g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (lines, 0), "transport"), ==, "websocket");
     g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (lines, 0), "websocket_url"), ==, url);
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (lines, 0), "ca_file"), ==, live.ca_file);
   }
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, dir, "alice-pass", "--ca-file", live.ca_file, "status", NULL);
+    run_cli (&run, dir, "alice-pass", "status", NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   remove_tree (dir);

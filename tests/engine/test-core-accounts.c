@@ -18,6 +18,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#define SETTINGS(config) holboo_account_config_get_settings (config)
+
 #define FP_LOWER "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 #define FP_UPPER "01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:" \
                  "01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF"
@@ -110,9 +112,9 @@ test_config_new (void)
 
   g_assert_cmpstr (holboo_account_config_get_jid (config), ==, "alice@example.mn");
   g_assert_null (holboo_account_config_get_display_name (config));
-  g_assert_null (holboo_account_config_get_host (config));
-  g_assert_cmpuint (holboo_account_config_get_port (config), ==, 0);
-  g_assert_cmpint (holboo_account_config_get_transport (config), ==, HOLBOO_XMPP_TRANSPORT_KIND_AUTO);
+  g_assert_null (holboo_xmpp_settings_get_host (SETTINGS (config)));
+  g_assert_cmpuint (holboo_xmpp_settings_get_port (SETTINGS (config)), ==, 0);
+  g_assert_cmpint (holboo_xmpp_settings_get_transport (SETTINGS (config)), ==, HOLBOO_XMPP_TRANSPORT_KIND_AUTO);
   g_assert_true (holboo_account_config_get_enabled (config));
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
@@ -132,15 +134,12 @@ test_config_pin_and_settings (void)
   g_autoptr(HolbooAccountConfig) config = config_new ("бат@example.mn");
   g_autoptr(HolbooXmppSettings) settings = NULL;
 
-  g_assert_true (holboo_account_config_set_pinned_certificate (config, FP_LOWER));
-  g_assert_cmpstr (holboo_account_config_get_pinned_certificate (config), ==, FP_UPPER);
-  g_assert_false (holboo_account_config_set_pinned_certificate (config, "not a fingerprint"));
-  g_assert_false (holboo_account_config_set_pinned_certificate (config, FP_LOWER "00"));
-  g_assert_cmpstr (holboo_account_config_get_pinned_certificate (config), ==, FP_UPPER);
+  holboo_xmpp_settings_set_pinned_certificate (SETTINGS (config), FP_LOWER);
+  g_assert_cmpstr (holboo_xmpp_settings_get_pinned_certificate (SETTINGS (config)), ==, FP_UPPER);
 
-  holboo_account_config_set_server (config, "xmpp.example.mn", 5223);
-  holboo_account_config_set_transport (config, HOLBOO_XMPP_TRANSPORT_KIND_DIRECT_TLS);
-  holboo_account_config_set_websocket_url (config, "wss://example.mn/xmpp-websocket");
+  holboo_xmpp_settings_set_server (SETTINGS (config), "xmpp.example.mn", 5223);
+  holboo_xmpp_settings_set_transport (SETTINGS (config), HOLBOO_XMPP_TRANSPORT_KIND_DIRECT_TLS);
+  holboo_xmpp_settings_set_websocket_url (SETTINGS (config), "wss://example.mn/xmpp-websocket");
 
   settings = holboo_account_config_to_xmpp_settings (config, "s3cret");
   g_assert_cmpstr (holboo_xmpp_settings_get_jid (settings), ==, "бат@example.mn");
@@ -151,8 +150,8 @@ test_config_pin_and_settings (void)
   g_assert_cmpstr (holboo_xmpp_settings_get_websocket_url (settings), ==, "wss://example.mn/xmpp-websocket");
   g_assert_cmpstr (holboo_xmpp_settings_get_pinned_certificate (settings), ==, FP_UPPER);
 
-  g_assert_true (holboo_account_config_set_pinned_certificate (config, NULL));
-  g_assert_null (holboo_account_config_get_pinned_certificate (config));
+  holboo_xmpp_settings_set_pinned_certificate (SETTINGS (config), NULL);
+  g_assert_null (holboo_xmpp_settings_get_pinned_certificate (SETTINGS (config)));
 }
 
 /* The registry and accounts.ini */
@@ -167,6 +166,8 @@ test_registry_round_trip (Fixture       *f,
   g_autoptr(HolbooAccountConfig) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *ca_file = g_test_build_filename (G_TEST_DIST, "engine", "test-xmpp-fixtures",
+                                                    "localhost.pem", NULL);
 
   /* No file yet: no accounts, nothing wrong. */
   g_assert_true (holboo_account_registry_load (registry, NULL, &error));
@@ -175,10 +176,13 @@ test_registry_round_trip (Fixture       *f,
   g_assert_false (holboo_account_registry_has_load_problems (registry));
 
   holboo_account_config_set_display_name (config, "Ажил [work]\nsecond line; #not a comment");
-  holboo_account_config_set_server (config, "[2001:db8::1]", 5222);
-  holboo_account_config_set_transport (config, HOLBOO_XMPP_TRANSPORT_KIND_WEBSOCKET);
-  holboo_account_config_set_websocket_url (config, "wss://example.mn:5443/ws");
-  holboo_account_config_set_pinned_certificate (config, FP_LOWER);
+  holboo_xmpp_settings_set_server (SETTINGS (config), "[2001:db8::1]", 5222);
+  holboo_xmpp_settings_set_transport (SETTINGS (config), HOLBOO_XMPP_TRANSPORT_KIND_WEBSOCKET);
+  holboo_xmpp_settings_set_websocket_url (SETTINGS (config), "wss://example.mn:5443/ws");
+  holboo_xmpp_settings_set_pinned_certificate (SETTINGS (config), FP_LOWER);
+  g_assert_true (holboo_xmpp_settings_set_ca_file (SETTINGS (config), ca_file, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (holboo_xmpp_settings_get_tls_database (SETTINGS (config)));
   holboo_account_config_set_enabled (config, FALSE);
   g_assert_true (holboo_account_registry_add (registry, config, &error));
   g_assert_no_error (error);
@@ -199,11 +203,22 @@ test_registry_round_trip (Fixture       *f,
   g_assert_cmpstr (holboo_account_config_get_jid (loaded), ==, "alice@example.mn");
   g_assert_cmpstr (holboo_account_config_get_display_name (loaded), ==,
                    "Ажил [work]\nsecond line; #not a comment");
-  g_assert_cmpstr (holboo_account_config_get_host (loaded), ==, "[2001:db8::1]");
-  g_assert_cmpuint (holboo_account_config_get_port (loaded), ==, 5222);
-  g_assert_cmpint (holboo_account_config_get_transport (loaded), ==, HOLBOO_XMPP_TRANSPORT_KIND_WEBSOCKET);
-  g_assert_cmpstr (holboo_account_config_get_websocket_url (loaded), ==, "wss://example.mn:5443/ws");
-  g_assert_cmpstr (holboo_account_config_get_pinned_certificate (loaded), ==, FP_UPPER);
+  g_assert_cmpstr (holboo_xmpp_settings_get_host (SETTINGS (loaded)), ==, "[2001:db8::1]");
+  g_assert_cmpuint (holboo_xmpp_settings_get_port (SETTINGS (loaded)), ==, 5222);
+  g_assert_cmpint (holboo_xmpp_settings_get_transport (SETTINGS (loaded)), ==, HOLBOO_XMPP_TRANSPORT_KIND_WEBSOCKET);
+  g_assert_cmpstr (holboo_xmpp_settings_get_websocket_url (SETTINGS (loaded)), ==, "wss://example.mn:5443/ws");
+  g_assert_cmpstr (holboo_xmpp_settings_get_pinned_certificate (SETTINGS (loaded)), ==, FP_UPPER);
+  /* The CA file is remembered and loaded again, and a connection's
+   * settings trust it. */
+  g_assert_cmpstr (holboo_xmpp_settings_get_ca_file (SETTINGS (loaded)), ==, ca_file);
+  g_assert_nonnull (holboo_xmpp_settings_get_tls_database (SETTINGS (loaded)));
+  {
+    g_autoptr(HolbooXmppSettings) with_password = holboo_account_config_to_xmpp_settings (loaded, "pw");
+
+    g_assert_cmpstr (holboo_xmpp_settings_get_ca_file (with_password), ==, ca_file);
+    g_assert_true (holboo_xmpp_settings_get_tls_database (with_password) ==
+                   holboo_xmpp_settings_get_tls_database (SETTINGS (loaded)));
+  }
   g_assert_false (holboo_account_config_get_enabled (loaded));
 
   /* Saving what was loaded gives the same text, and no backup: the
@@ -260,7 +275,7 @@ test_registry_several (Fixture       *f,
     {
       g_autoptr(HolbooAccountConfig) config = config_new (jids[i]);
 
-      holboo_account_config_set_server (config, NULL, 5222 + i);
+      holboo_xmpp_settings_set_server (SETTINGS (config), NULL, 5222 + i);
       g_assert_true (holboo_account_registry_add (registry, config, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (change.position, ==, i);
@@ -306,7 +321,7 @@ test_registry_several (Fixture       *f,
         continue;
       config = g_list_model_get_item (G_LIST_MODEL (again), j++);
       g_assert_cmpstr (holboo_account_config_get_jid (config), ==, jids[i]);
-      g_assert_cmpuint (holboo_account_config_get_port (config), ==, 5222 + i);
+      g_assert_cmpuint (holboo_xmpp_settings_get_port (SETTINGS (config)), ==, 5222 + i);
     }
 
   /* Loading again replaces the list in one change. */
@@ -368,6 +383,38 @@ expect (const char *pattern)
   g_test_expect_message ("holboo-account-registry", G_LOG_LEVEL_MESSAGE, pattern);
 }
 
+/* A CA file that is not there (an unmounted disk) is kept for next time,
+ * and nothing is trusted in its place. */
+static void
+test_registry_missing_ca_file (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(HolbooAccountRegistry) registry = holboo_account_registry_new (f->data_dir);
+  g_autoptr(HolbooAccountConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->data_dir, "accounts.ini", NULL);
+  g_autofree char *missing = g_build_filename (f->data_dir, "no-such-ca.pem", NULL);
+  g_autofree char *text = g_strdup_printf ("[Holboo]\nformat=1\n[Account 1]\njid=alice@example.mn\n"
+                                           "ca-file=%s\n", missing);
+
+  write_text (path, text, -1);
+  expect ("*accounts.ini:5: kept “ca-file” of alice@example.mn, not loaded: *");
+  g_assert_true (holboo_account_registry_load (registry, NULL, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_false (holboo_account_registry_has_load_problems (registry));
+
+  config = g_list_model_get_item (G_LIST_MODEL (registry), 0);
+  g_assert_cmpstr (holboo_xmpp_settings_get_ca_file (SETTINGS (config)), ==, missing);
+  g_assert_null (holboo_xmpp_settings_get_tls_database (SETTINGS (config)));
+
+  g_assert_true (holboo_account_registry_save (registry, NULL, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = read_text (path);
+  g_assert_nonnull (strstr (text, missing));
+}
+
 static void
 test_registry_corrupt (Fixture       *f,
                        gconstpointer  data)
@@ -409,19 +456,19 @@ test_registry_corrupt (Fixture       *f,
   config = g_list_model_get_item (model, 0);
   g_assert_cmpstr (holboo_account_config_get_jid (config), ==, "alice@example.mn");
   g_assert_cmpstr (holboo_account_config_get_display_name (config), ==, "Alice");
-  g_assert_cmpint (holboo_account_config_get_transport (config), ==, HOLBOO_XMPP_TRANSPORT_KIND_AUTO);
-  g_assert_cmpuint (holboo_account_config_get_port (config), ==, 0);
+  g_assert_cmpint (holboo_xmpp_settings_get_transport (SETTINGS (config)), ==, HOLBOO_XMPP_TRANSPORT_KIND_AUTO);
+  g_assert_cmpuint (holboo_xmpp_settings_get_port (SETTINGS (config)), ==, 0);
   g_clear_object (&config);
   config = g_list_model_get_item (model, 1);
   g_assert_cmpstr (holboo_account_config_get_jid (config), ==, "carol@example.mn");
-  g_assert_null (holboo_account_config_get_pinned_certificate (config));
+  g_assert_null (holboo_xmpp_settings_get_pinned_certificate (SETTINGS (config)));
   g_assert_true (holboo_account_config_get_enabled (config));
   g_clear_object (&config);
   config = g_list_model_get_item (model, 2);
   g_assert_cmpstr (holboo_account_config_get_jid (config), ==, "dave@example.mn");
-  g_assert_cmpstr (holboo_account_config_get_host (config), ==, "xmpp.example.mn");
-  g_assert_cmpuint (holboo_account_config_get_port (config), ==, 5223);
-  g_assert_cmpint (holboo_account_config_get_transport (config), ==, HOLBOO_XMPP_TRANSPORT_KIND_DIRECT_TLS);
+  g_assert_cmpstr (holboo_xmpp_settings_get_host (SETTINGS (config)), ==, "xmpp.example.mn");
+  g_assert_cmpuint (holboo_xmpp_settings_get_port (SETTINGS (config)), ==, 5223);
+  g_assert_cmpint (holboo_xmpp_settings_get_transport (SETTINGS (config)), ==, HOLBOO_XMPP_TRANSPORT_KIND_DIRECT_TLS);
   g_clear_object (&config);
   config = g_list_model_get_item (model, 3);
   g_assert_cmpstr (holboo_account_config_get_jid (config), ==, "erin@example.mn");
@@ -429,8 +476,8 @@ test_registry_corrupt (Fixture       *f,
   g_clear_object (&config);
   config = g_list_model_get_item (model, 4);
   g_assert_cmpstr (holboo_account_config_get_jid (config), ==, "frank@example.mn");
-  g_assert_null (holboo_account_config_get_host (config));
-  g_assert_null (holboo_account_config_get_websocket_url (config));
+  g_assert_null (holboo_xmpp_settings_get_host (SETTINGS (config)));
+  g_assert_null (holboo_xmpp_settings_get_websocket_url (SETTINGS (config)));
 
   /* Loading changed nothing on disk. */
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
@@ -747,6 +794,8 @@ main (int    argc,
               fixture_set_up, test_registry_round_trip, fixture_tear_down);
   g_test_add ("/core/accounts/registry/several", Fixture, NULL,
               fixture_set_up, test_registry_several, fixture_tear_down);
+  g_test_add ("/core/accounts/registry/missing-ca-file", Fixture, NULL,
+              fixture_set_up, test_registry_missing_ca_file, fixture_tear_down);
   g_test_add ("/core/accounts/registry/corrupt", Fixture, NULL,
               fixture_set_up, test_registry_corrupt, fixture_tear_down);
   g_test_add ("/core/accounts/registry/save-without-load", Fixture, NULL,
