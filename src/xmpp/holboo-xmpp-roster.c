@@ -224,8 +224,8 @@ holboo_xmpp_roster_build_get (const char *ver)
 /**
  * holboo_xmpp_roster_parse_result:
  * @iq: the result of holboo_xmpp_roster_build_get()
- * @out_ver: (out) (transfer full) (nullable): the roster's version, if
- *   the server versions it
+ * @out_ver: (out) (transfer full) (nullable) (optional): the roster's
+ *   version, if the server versions it
  * @out_items: (out) (transfer full) (element-type HolbooXmppRosterItem):
  *   the whole roster; %NULL when the server answered "nothing changed
  *   since the version you have" (an empty result: pushes follow)
@@ -247,10 +247,10 @@ holboo_xmpp_roster_parse_result (HolbooXmlNode  *iq,
   HolbooXmlIter iter;
 
   g_return_val_if_fail (iq != NULL, FALSE);
-  g_return_val_if_fail (out_ver != NULL, FALSE);
   g_return_val_if_fail (out_items != NULL, FALSE);
 
-  *out_ver = NULL;
+  if (out_ver != NULL)
+    *out_ver = NULL;
   *out_items = NULL;
 
   if (g_strcmp0 (holboo_xml_node_get_attribute (iq, "type"), "result") != 0)
@@ -290,7 +290,8 @@ holboo_xmpp_roster_parse_result (HolbooXmlNode  *iq,
       g_ptr_array_add (items, item);
     }
 
-  *out_ver = g_strdup (holboo_xml_node_get_attribute (query, "ver"));
+  if (out_ver != NULL)
+    *out_ver = g_strdup (holboo_xml_node_get_attribute (query, "ver"));
   *out_items = g_steal_pointer (&items);
   return TRUE;
 }
