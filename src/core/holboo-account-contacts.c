@@ -273,9 +273,15 @@ put_contact (HolbooAccount                *self,
     {
       guint position;
 
-      /* A property changed: say so to models that sort or filter on it. */
+      /* Its name or subscription changed: put it back in its place, so
+       * that sorting and filtering models above see the change. */
       if (_holboo_contact_set_item (contact, item) && find_position (self, contact, &position))
-        g_list_model_items_changed (G_LIST_MODEL (c->model), position, 1, 1);
+        {
+          /* The splice drops the model's reference before taking it again. */
+          g_autoptr(HolbooContact) hold = g_object_ref (contact);
+
+          g_list_store_splice (c->model, position, 1, (gpointer *) &hold, 1);
+        }
       return;
     }
 

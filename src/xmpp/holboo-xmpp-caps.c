@@ -297,7 +297,8 @@ holboo_xmpp_caps_cache_lookup (HolbooXmppCapsCache *cache,
  * @error: return location for a #GError
  *
  * Keeps @info as what @ver stands for, if it is: the hash is sha-1 and
- * @info is well-formed and hashes to @ver.
+ * @info is well-formed and hashes to @ver — and the cache is not full
+ * (%HOLBOO_XMPP_CAPS_CACHE_MAX).
  *
  * Returns: whether @info was kept (%HOLBOO_XMPP_ERROR_PROTOCOL if not)
  */
@@ -331,6 +332,13 @@ holboo_xmpp_caps_cache_add (HolbooXmppCapsCache  *cache,
       return FALSE;
     }
 
+  if (g_hash_table_size (cache->entries) >= HOLBOO_XMPP_CAPS_CACHE_MAX &&
+      !g_hash_table_contains (cache->entries, ver))
+    {
+      g_set_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
+                   "The entity capabilities cache is full (%u entries)", HOLBOO_XMPP_CAPS_CACHE_MAX);
+      return FALSE;
+    }
   g_hash_table_replace (cache->entries, g_strdup (ver), holboo_xmpp_disco_info_ref (info));
   return TRUE;
 }

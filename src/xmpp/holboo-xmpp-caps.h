@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 #define HOLBOO_XMLNS_CAPS "http://jabber.org/protocol/caps"
 
+/* A cache holds at most this many vers: contacts cannot make it grow
+ * without bound by announcing ever new ones. */
+#define HOLBOO_XMPP_CAPS_CACHE_MAX 512
+
 /* Holboo's caps node: the URI of the software, per XEP-0115 §4. */
 #define HOLBOO_XMPP_CAPS_NODE "https://holboo.mn/caps"
 

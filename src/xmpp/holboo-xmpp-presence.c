@@ -217,7 +217,11 @@ holboo_xmpp_presence_build (HolbooXmppPresenceShow  show,
           holboo_xml_node_add_text_child (presence, "priority", text);
         }
       if (caps_node != NULL && caps_ver != NULL)
-        holboo_xml_node_append_child (presence, holboo_xmpp_caps_build_c (caps_node, caps_ver));
+        {
+          g_autoptr(HolbooXmlNode) c = holboo_xmpp_caps_build_c (caps_node, caps_ver);
+
+          holboo_xml_node_append_child (presence, c);
+        }
     }
   return presence;
 }

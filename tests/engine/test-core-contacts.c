@@ -148,6 +148,19 @@ caps_known (gpointer data)
   return holboo_account_lookup_caps (e->live->account, e->jid) != NULL;
 }
 
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+  (*count)++;
+}
+
 static const char *
 full_jid (LiveAccount *live)
 {
@@ -164,7 +177,7 @@ test_contacts (void)
   g_autofree char *bat_jid = g_strdup (live_account_jid (bat));
   g_autofree char *bat_full = NULL;
   g_autofree char *path = NULL;
-  guint ann_requests = 0, bat_requests = 0;
+  guint ann_requests = 0, bat_requests = 0, changes = 0;
   GAsyncResult *result = NULL;
   Expect e;
   HolbooContact *contact;
@@ -243,10 +256,16 @@ test_contacts (void)
    * Bat, and a rename and a removal reach the model and the store. */
   live_account_connect (ann);
   g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_contacts (ann->account)), ==, 1);
+  g_signal_connect (holboo_account_get_contacts (ann->account), "items-changed",
+                    G_CALLBACK (on_items_changed), &changes);
   holboo_account_update_contact_async (ann->account, bat_jid, "Бат-Эрдэнэ", NULL, NULL, on_done, &result);
   finish_ok (ann->account, &result, holboo_account_update_contact_finish);
   e = (Expect) { ann, bat_jid, .name = "Бат-Эрдэнэ" };
   g_assert_true (live_wait (name_is, &e, WAIT_MS));
+  /* The renamed contact was put back in its place, for models above. */
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_contacts (ann->account)), ==, 1);
+  g_signal_handlers_disconnect_by_func (holboo_account_get_contacts (ann->account), on_items_changed, &changes);
   holboo_account_remove_contact_async (ann->account, bat_jid, NULL, on_done, &result);
   finish_ok (ann->account, &result, holboo_account_remove_contact_finish);
   e = (Expect) { ann, bat_jid };

@@ -180,6 +180,27 @@ test_caps_cache (void)
   g_assert_no_error (error);
   g_assert_true (holboo_xmpp_caps_cache_lookup (cache, "QgayPKawpkPSDYmwT/WM94uAlu0=") == simple);
   g_assert_cmpuint (holboo_xmpp_caps_cache_get_size (cache), ==, 1);
+
+  /* A contact announcing ever new vers fills the cache up to its limit
+   * and no further. */
+  for (guint i = 0; i < HOLBOO_XMPP_CAPS_CACHE_MAX + 10; i++)
+    {
+      g_autoptr(HolbooXmppDiscoInfo) info = holboo_xmpp_disco_info_new (NULL);
+      g_autofree char *feature = g_strdup_printf ("urn:example:%u", i);
+      g_autofree char *ver = NULL;
+      gboolean added;
+
+      holboo_xmpp_disco_info_add_identity (info, "client", "pc", NULL, NULL);
+      holboo_xmpp_disco_info_add_feature (info, feature);
+      ver = holboo_xmpp_caps_compute_ver (info, NULL);
+      added = holboo_xmpp_caps_cache_add (cache, "sha-1", ver, info, &error);
+      g_assert_cmpint (added, ==, i + 1 < HOLBOO_XMPP_CAPS_CACHE_MAX);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (holboo_xmpp_caps_cache_get_size (cache), ==, HOLBOO_XMPP_CAPS_CACHE_MAX);
+  /* What is known stays known. */
+  g_assert_true (holboo_xmpp_caps_cache_add (cache, "sha-1", "QgayPKawpkPSDYmwT/WM94uAlu0=", simple, &error));
+  g_assert_no_error (error);
 }
 
 static void
