@@ -48,5 +48,7 @@ void           _holboo_account_presence_dispose  (HolbooAccount *self);
 void           _holboo_account_presence_finalize (HolbooAccount *self);
 void           _holboo_account_presence_session_started (HolbooAccount *self);
 void           _holboo_account_presence_clear    (HolbooAccount *self);
+gboolean       _holboo_account_presence_handle   (HolbooAccount *self,
+                                                  HolbooXmlNode *stanza);
 
 G_END_DECLS

@@ -539,6 +539,22 @@ on_blocking_push (HolbooXmppConnection *connection,
   return TRUE;
 }
 
+gboolean
+_holboo_account_receive_contact_stanza (HolbooAccount *self,
+                                        HolbooXmlNode *stanza)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (stanza != NULL, FALSE);
+
+  if (holboo_xml_node_get_child (stanza, "query", HOLBOO_XMLNS_ROSTER) != NULL)
+    return on_roster_push (self->connection, stanza, self);
+  for (HolbooXmlNode *child = holboo_xml_node_get_first_child (stanza); child != NULL;
+       child = holboo_xml_node_get_next_sibling (child))
+    if (g_strcmp0 (holboo_xml_node_get_ns (child), HOLBOO_XMLNS_BLOCKING) == 0)
+      return on_blocking_push (self->connection, stanza, self);
+  return _holboo_account_presence_handle (self, stanza);
+}
+
 /* Life cycle. */
 
 void

@@ -260,6 +260,17 @@ on_state_changed (HolbooAccount *self)
     _holboo_account_presence_clear (self);
 }
 
+gboolean
+_holboo_account_presence_handle (HolbooAccount *self,
+                                 HolbooXmlNode *stanza)
+{
+  if (holboo_xml_node_is (stanza, "presence", HOLBOO_XMLNS_CLIENT))
+    return on_presence (self->connection, stanza, self);
+  if (holboo_xml_node_get_child (stanza, "query", HOLBOO_XMLNS_DISCO_INFO) != NULL)
+    return on_disco_info (self->connection, stanza, self);
+  return FALSE;
+}
+
 void
 _holboo_account_presence_connect (HolbooAccount *self)
 {

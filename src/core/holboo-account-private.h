@@ -221,6 +221,11 @@ void                 _holboo_account_sync_done        (HolbooAccount        *sel
  * the server had sent it (without counting it for stream management). */
 gboolean             _holboo_account_receive_stanza   (HolbooAccount        *self,
                                                        HolbooXmlNode        *stanza);
+/* Run @stanza (a roster or blocking push, a presence, a disco#info
+ * query) through the account's contact handling as if the server had
+ * sent it.  Answers go out on the connection when it is up. */
+gboolean             _holboo_account_receive_contact_stanza (HolbooAccount  *self,
+                                                       HolbooXmlNode        *stanza);
 /* The queryids of the running MAM queries. */
 GStrv                _holboo_account_dup_mam_queryids (HolbooAccount        *self);
 

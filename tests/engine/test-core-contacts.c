@@ -16,6 +16,7 @@
 
 #include "core-live-util.h"
 #include "holboo-account-contacts.h"
+#include "holboo-xml-stream.h"
 #include "holboo-xmpp-blocking.h"
 #include "holboo-xmpp-caps.h"
 #include "holboo-xmpp-roster.h"
@@ -23,7 +24,7 @@
 #include <string.h>
 
 static const char * const accounts[] = {
-  "ann1", "bat1", "ann2", "eve2", "ann3", "mal3", "ann4", NULL
+  "ann1", "bat1", "ann2", "eve2", "ann3", "mal3", "ann4", "ann5", NULL
 };
 
 #define WAIT_MS 20000
@@ -329,6 +330,7 @@ test_blocking (void)
   g_autofree char *eve_full = NULL;
   g_autofree char *path = NULL;
   g_autoptr(HolbooXmlNode) spoof = NULL;
+  g_autofree char *id1 = NULL, *id2 = NULL;
   g_auto(GStrv) list = NULL;
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
@@ -348,8 +350,9 @@ test_blocking (void)
 
   /* The server keeps Eve's messages away; one that gets through anyway
    * (here: handed to the pipeline directly) is dropped by the core. */
-  g_assert_nonnull (holboo_account_send_message (eve->account, ann_jid, "blocked 1", &error));
+  id1 = holboo_account_send_message (eve->account, ann_jid, "blocked 1", &error);
   g_assert_no_error (error);
+  g_assert_nonnull (id1);
   spoof = chat_from (eve_full, ann_jid, "blocked-2", "blocked 2");
   g_assert_true (_holboo_account_receive_stanza (ann->account, spoof));
   live_sleep (500);
@@ -368,7 +371,8 @@ test_blocking (void)
   finish_ok (ann->account, &result, holboo_account_unblock_finish);
   e = (Expect) { ann, eve_full, FALSE };
   g_assert_true (live_wait (blocked_is, &e, WAIT_MS));
-  g_assert_nonnull (holboo_account_send_message (eve->account, ann_jid, "unblocked", &error));
+  id2 = holboo_account_send_message (eve->account, ann_jid, "unblocked", &error);
+  g_assert_nonnull (id2);
   g_assert_true (live_account_wait_count (ann, eve_jid, HOLBOO_MESSAGE_INCOMING, 1, WAIT_MS));
   {
     g_autoptr(GPtrArray) messages = live_account_messages (ann, eve_jid);
@@ -469,6 +473,125 @@ test_forged_pushes (void)
   g_free (live_account_free (ann, FALSE));
 }
 
+static HolbooXmlNode *
+parse_printf (const char *format,
+              ...) G_GNUC_PRINTF (1, 2);
+
+static HolbooXmlNode *
+parse_printf (const char *format,
+              ...)
+{
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  HolbooXmlNode *node;
+  va_list args;
+
+  va_start (args, format);
+  xml = g_strdup_vprintf (format, args);
+  va_end (args);
+  node = holboo_xml_parse_element (xml, strlen (xml), NULL, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+receive (LiveAccount *live,
+         const char  *xml)
+{
+  g_autoptr(HolbooXmlNode) stanza = parse_printf ("%s", xml);
+
+  g_assert_true (_holboo_account_receive_contact_stanza (live->account, stanza));
+}
+
+/* Broken pushes and presence, as if the account's own server sent them:
+ * nothing of them reaches the model or the store, and the process
+ * lives on. */
+static void
+test_hostile_input (void)
+{
+  LiveAccount *ann = live_account_new ("ann5", "desk", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, NULL);
+  const char *domain = holboo_test_server_get_domain (live.server);
+  g_autofree char *huge = g_strnfill (100 * 1024, 'x');
+  g_autofree char *path = NULL;
+  g_autofree char *ok_jid = g_strdup_printf ("ok@%s", domain);
+  g_autoptr(GPtrArray) broken = g_ptr_array_new_with_free_func (g_free);
+  HolbooContact *contact;
+
+  live_account_connect (ann);
+
+  /* One good push, so that there is a contact to aim presence at. */
+  {
+    g_autofree char *xml = g_strdup_printf (
+      "<iq xmlns='jabber:client' type='set' id='p0'><query xmlns='jabber:iq:roster' ver='h1'>"
+      "<item jid='%s' name='Ok' subscription='both'/></query></iq>", ok_jid);
+
+    receive (ann, xml);
+  }
+  g_assert_nonnull (holboo_account_lookup_contact (ann->account, ok_jid));
+
+  g_ptr_array_add (broken, g_strdup_printf (
+    "<iq xmlns='jabber:client' type='set' id='b1'><query xmlns='jabber:iq:roster'>"
+    "<item jid='a@%s'/><item jid='b@%s'/></query></iq>", domain, domain));
+  g_ptr_array_add (broken, g_strdup (
+    "<iq xmlns='jabber:client' type='set' id='b2'><query xmlns='jabber:iq:roster'><item name='no jid'/></query></iq>"));
+  g_ptr_array_add (broken, g_strdup (
+    "<iq xmlns='jabber:client' type='set' id='b3'><query xmlns='jabber:iq:roster'><item jid='a@b@c'/></query></iq>"));
+  g_ptr_array_add (broken, g_strdup_printf (
+    "<iq xmlns='jabber:client' type='set' id='b4'><query xmlns='jabber:iq:roster'>"
+    "<item jid='full@%s/res'/></query></iq>", domain));
+  g_ptr_array_add (broken, g_strdup_printf (
+    "<iq xmlns='jabber:client' type='set' id='b5'><query xmlns='jabber:iq:roster'>"
+    "<item jid='huge@%s' name='%s'/></query></iq>", domain, huge));
+  g_ptr_array_add (broken, g_strdup_printf (
+    "<iq xmlns='jabber:client' type='set' id='b6'><query xmlns='jabber:iq:roster'>"
+    "<item jid='odd@%s' subscription='sometimes'/></query></iq>", domain));
+  g_ptr_array_add (broken, g_strdup (
+    "<iq xmlns='jabber:client' type='set' id='b7'><query xmlns='jabber:iq:roster'>"
+    "<item jid='' subscription='remove'/></query></iq>"));
+  g_ptr_array_add (broken, g_strdup (
+    "<iq xmlns='jabber:client' type='set' id='b8'><block xmlns='urn:xmpp:blocking'>"
+    "<item jid='fine@example.mn'/><item jid='a@b@c'/></block></iq>"));
+  g_ptr_array_add (broken, g_strdup (
+    "<iq xmlns='jabber:client' type='set' id='b9'><block xmlns='urn:xmpp:blocking'/></iq>"));
+  for (guint i = 0; i < broken->len; i++)
+    receive (ann, broken->pdata[i]);
+
+  g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_contacts (ann->account)), ==, 1);
+  g_assert_false (holboo_account_is_blocked (ann->account, "fine@example.mn"));
+
+  /* Presence: an unknown type is dropped, a huge status cut, presence
+   * from strangers ignored. */
+  {
+    g_autofree char *odd = g_strdup_printf ("<presence xmlns='jabber:client' from='%s/x' type='sometimes'/>", ok_jid);
+    g_autofree char *big = g_strdup_printf ("<presence xmlns='jabber:client' from='%s/x'><show>dnd</show>"
+                                            "<status>%s</status><priority>999</priority></presence>", ok_jid, huge);
+    g_autofree char *who = g_strdup_printf ("who@%s", domain);
+    g_autofree char *stranger = g_strdup_printf ("<presence xmlns='jabber:client' from='%s/x'/>", who);
+
+    receive (ann, odd);
+    contact = holboo_account_lookup_contact (ann->account, ok_jid);
+    g_assert_cmpint (holboo_contact_get_show (contact), ==, HOLBOO_XMPP_PRESENCE_SHOW_UNAVAILABLE);
+    receive (ann, big);
+    g_assert_cmpint (holboo_contact_get_show (contact), ==, HOLBOO_XMPP_PRESENCE_SHOW_DND);
+    g_assert_cmpuint (strlen (holboo_contact_get_status (contact)), <=, HOLBOO_XMPP_PRESENCE_MAX_STATUS_LENGTH);
+    receive (ann, stranger);
+    g_assert_null (holboo_account_lookup_contact (ann->account, who));
+  }
+
+  /* The store holds the one good contact and nothing else. */
+  live_account_flush (ann);
+  path = live_account_free (ann, TRUE);
+  ann = live_account_new ("ann5", "desk", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, path);
+  live_account_flush (ann);
+  g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_contacts (ann->account)), ==, 1);
+  contact = holboo_account_lookup_contact (ann->account, ok_jid);
+  g_assert_cmpstr (holboo_contact_get_name (contact), ==, "Ok");
+  g_assert_false (holboo_account_is_blocked (ann->account, "fine@example.mn"));
+  assert_store_intact (path);
+
+  g_free (live_account_free (ann, FALSE));
+}
+
 static void
 on_services_changed (HolbooAccount *account,
                      guint         *count)
@@ -526,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/core/contacts/blocking", test_blocking);
   g_test_add_func ("/core/contacts/forged-pushes", test_forged_pushes);
   g_test_add_func ("/core/contacts/external-services", test_external_services);
+  g_test_add_func ("/core/contacts/hostile-input", test_hostile_input);
 
   status = g_test_run ();
   live_stop ();
