@@ -162,7 +162,7 @@ on_job_done (gpointer  result,
 
   if (error != NULL)
     {
-      g_warning ("Storing the contacts of %s failed: %s", holboo_account_get_jid (self), error->message);
+      g_message ("Reading or writing the contacts of %s failed: %s", holboo_account_get_jid (self), error->message);
       g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_STORE_ERROR], 0, error);
       g_error_free (error);
     }
