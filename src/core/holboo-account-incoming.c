@@ -273,6 +273,15 @@ handle_stanza (HolbooAccount *self,
       return TRUE;
     }
 
+  /* The server drops what blocked addresses send (XEP-0191); whatever
+   * still comes from one (a server without blocking, a race with a
+   * block just sent) is dropped here. */
+  if (carbon != HOLBOO_XMPP_CARBON_SENT && msg->from != NULL && _holboo_account_is_blocked_jid (self, msg->from))
+    {
+      g_message ("Dropping a message from blocked %s", holboo_jid_to_string (msg->from));
+      return TRUE;
+    }
+
   switch (carbon)
     {
     case HOLBOO_XMPP_CARBON_RECEIVED:

@@ -22,6 +22,7 @@ enum {
 extern guint _holboo_account_signals[ACCOUNT_N_SIGNALS];
 
 typedef struct _HolbooMamSync HolbooMamSync;
+typedef struct _HolbooAccountContacts HolbooAccountContacts;
 
 /* One step of work for the store, run in order on the worker. */
 typedef enum {
@@ -134,6 +135,9 @@ struct _HolbooAccount
 
   /* holboo-account-sync.c */
   GPtrArray            *sync_tasks;       /* (element-type GTask) (nullable): waiting for the catch-up */
+
+  /* holboo-account-contacts.c, holboo-account-presence.c */
+  HolbooAccountContacts *contacts;
 };
 
 /* holboo-account.c */
@@ -143,6 +147,26 @@ gboolean             _holboo_account_is_connected     (HolbooAccount        *sel
 void                 _holboo_account_set_syncing      (HolbooAccount        *self,
                                                        gboolean              syncing);
 void                 _holboo_account_send_presence    (HolbooAccount        *self);
+
+/* holboo-account-contacts.c: the roster, the blocklist and (in
+ * holboo-account-presence.c) presence, disco and external services */
+void                 _holboo_account_contacts_init     (HolbooAccount        *self);
+void                 _holboo_account_contacts_class_init (GObjectClass       *object_class,
+                                                       guint                 first_prop_id);
+gboolean             _holboo_account_contacts_get_property (HolbooAccount    *self,
+                                                       guint                 prop_id,
+                                                       GValue               *value);
+gboolean             _holboo_account_contacts_set_property (HolbooAccount    *self,
+                                                       guint                 prop_id,
+                                                       const GValue         *value);
+void                 _holboo_account_contacts_connect  (HolbooAccount        *self);
+void                 _holboo_account_contacts_store_ready (HolbooAccount     *self);
+void                 _holboo_account_contacts_session_started (HolbooAccount *self);
+void                 _holboo_account_contacts_dispose  (HolbooAccount        *self);
+void                 _holboo_account_contacts_finalize (HolbooAccount        *self);
+HolbooXmlNode       *_holboo_account_build_presence   (HolbooAccount        *self);
+gboolean             _holboo_account_is_blocked_jid   (HolbooAccount        *self,
+                                                       HolbooJid            *jid);
 
 /* holboo-account-batch.c */
 HolbooAccountOp     *_holboo_account_op_new           (HolbooAccountOpKind   kind);
@@ -196,6 +220,11 @@ void                 _holboo_account_sync_done        (HolbooAccount        *sel
 /* Test hooks.  Run @stanza through the account's message handling as if
  * the server had sent it (without counting it for stream management). */
 gboolean             _holboo_account_receive_stanza   (HolbooAccount        *self,
+                                                       HolbooXmlNode        *stanza);
+/* Run @stanza (a roster or blocking push, a presence, a disco#info
+ * query) through the account's contact handling as if the server had
+ * sent it.  Answers go out on the connection when it is up. */
+gboolean             _holboo_account_receive_contact_stanza (HolbooAccount  *self,
                                                        HolbooXmlNode        *stanza);
 /* The queryids of the running MAM queries. */
 GStrv                _holboo_account_dup_mam_queryids (HolbooAccount        *self);

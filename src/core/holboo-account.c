@@ -93,8 +93,9 @@ _holboo_account_send_presence (HolbooAccount *self)
   if (self->presence_sent)
     return;
 
-  presence = holboo_xml_node_new ("presence", HOLBOO_XMLNS_CLIENT);
-  if (holboo_xmpp_connection_send (self->connection, presence, NULL))
+  /* NULL when the user chose to appear offline. */
+  presence = _holboo_account_build_presence (self);
+  if (presence != NULL && holboo_xmpp_connection_send (self->connection, presence, NULL))
     self->presence_sent = TRUE;
 }
 
@@ -125,6 +126,8 @@ on_session_started (HolbooXmppConnection *connection,
        * first query. */
       self->presence_sent = FALSE;
       holboo_xmpp_connection_send_iq_async (connection, enable, self->cancellable, on_carbons_enabled, NULL);
+      /* The roster before the presence (RFC 6121 §2.2). */
+      _holboo_account_contacts_session_started (self);
       _holboo_account_send_presence (self);
       _holboo_account_catch_up_start (self);
     }
@@ -149,7 +152,8 @@ holboo_account_get_property (GObject    *object,
     case PROP_MAM_PAGE_SIZE: g_value_set_uint (value, self->mam_page_size); break;
     case PROP_CATCH_UP_MAX_PAGES: g_value_set_uint (value, self->catch_up_max_pages); break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_holboo_account_contacts_get_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -168,7 +172,8 @@ holboo_account_set_property (GObject      *object,
     case PROP_MAM_PAGE_SIZE: holboo_account_set_mam_page_size (self, g_value_get_uint (value)); break;
     case PROP_CATCH_UP_MAX_PAGES: holboo_account_set_catch_up_max_pages (self, g_value_get_uint (value)); break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_holboo_account_contacts_set_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -193,6 +198,7 @@ holboo_account_constructed (GObject *object)
                                         _holboo_account_handle_message, self, NULL);
   g_signal_connect_object (self->connection, "session-started", G_CALLBACK (on_session_started), self, 0);
   _holboo_account_outbox_connect_signals (self);
+  _holboo_account_contacts_connect (self);
 }
 
 static void
@@ -203,6 +209,7 @@ holboo_account_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   _holboo_account_mam_dispose (self);
   _holboo_account_sync_dispose (self);
+  _holboo_account_contacts_dispose (self);
 
   if (self->connection != NULL)
     {
@@ -239,6 +246,7 @@ holboo_account_finalize (GObject *object)
   g_clear_pointer (&self->jid, holboo_jid_unref);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
   g_clear_pointer (&self->live_order, g_hash_table_unref);
+  _holboo_account_contacts_finalize (self);
   g_clear_object (&self->cancellable);
   g_free (self->store_path);
 
@@ -287,6 +295,7 @@ holboo_account_class_init (HolbooAccountClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  _holboo_account_contacts_class_init (object_class, N_PROPS);
 
   /**
    * HolbooAccount::message-added:
@@ -342,6 +351,7 @@ holboo_account_init (HolbooAccount *self)
   _holboo_account_outbox_init (self);
   _holboo_account_mam_init (self);
   _holboo_account_sync_init (self);
+  _holboo_account_contacts_init (self);
 }
 
 static gboolean
@@ -373,6 +383,7 @@ holboo_account_initable_init (GInitable     *initable,
   if (store == NULL)
     return FALSE;
   self->worker = holboo_worker_new (store);
+  _holboo_account_contacts_store_ready (self);
   return TRUE;
 }
 
@@ -399,6 +410,7 @@ on_store_opened (GObject      *source,
       return;
     }
   self->worker = holboo_worker_new (store);
+  _holboo_account_contacts_store_ready (self);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -116,6 +116,29 @@ static const char * const migrations[] = {
   "  INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);"
   "  INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);"
   " END;",
+
+  /* 3: the roster and the blocklist, so that contacts are known offline.
+   * subscription: 0 none, 1 to, 2 from, 3 both (RFC 6121 §2.1.2.5).
+   * ask: our subscription request is pending; approved: theirs is
+   * pre-approved.  The roster's version (RFC 6121 §2.6) is the meta key
+   * "roster-ver", written in the same transaction as the items.  JIDs
+   * are normalised: roster items bare, blocklist entries as XEP-0191
+   * allows (full, bare, domain/resource, domain). */
+  "CREATE TABLE roster ("
+  "  jid          TEXT PRIMARY KEY NOT NULL,"
+  "  name         TEXT,"
+  "  subscription INTEGER NOT NULL DEFAULT 0 CHECK (subscription BETWEEN 0 AND 3),"
+  "  ask          INTEGER NOT NULL DEFAULT 0 CHECK (ask IN (0, 1)),"
+  "  approved     INTEGER NOT NULL DEFAULT 0 CHECK (approved IN (0, 1))"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE roster_groups ("
+  "  jid  TEXT NOT NULL REFERENCES roster (jid) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (jid, name)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE blocklist ("
+  "  jid TEXT PRIMARY KEY NOT NULL"
+  ") STRICT, WITHOUT ROWID;",
 };
 
 static const char *

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "holboo-store-messages.h"
+#include "holboo-store-roster.h"
 #include "holboo-test-util.h"
 #include "store-test-util.h"
 
@@ -67,6 +68,31 @@ check_v2_data (HolbooStore *store)
   g_assert_true (holboo_store_insert_messages (store, &copy, 1, &result, &error));
   g_assert_cmpint (result.outcome, ==, HOLBOO_INSERT_DUPLICATE);
   g_assert_cmpint (result.id, ==, 1);
+}
+
+/* The contacts of v3.db are still known after an upgrade. */
+static void
+check_v3_data (HolbooStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ver = NULL;
+  g_autoptr(GPtrArray) roster = holboo_store_roster_load (store, &ver, &error);
+  g_autoptr(GPtrArray) blocked = holboo_store_blocklist_load (store, &error);
+  HolbooStoredRosterItem *bat, *saraa;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ver, ==, "v3-fixture");
+  g_assert_cmpuint (roster->len, ==, 2);
+  bat = roster->pdata[0];
+  g_assert_cmpstr (bat->jid, ==, "bat.erdene@example.mn");
+  g_assert_cmpstr (bat->name, ==, "Бат-Эрдэнэ");
+  g_assert_cmpint (bat->subscription, ==, 3);
+  g_assert_cmpstr (bat->groups[0], ==, "Борлуулалт");
+  saraa = roster->pdata[1];
+  g_assert_null (saraa->name);
+  g_assert_true (saraa->ask);
+  g_assert_cmpuint (blocked->len, ==, 1);
+  g_assert_cmpstr (blocked->pdata[0], ==, "spam@example.com");
 }
 
 /* Every schema version that was ever released upgrades to exactly the
@@ -129,6 +155,8 @@ test_fixtures_upgrade (Fixture       *f,
 
       if (v >= 2)
         check_v2_data (store);
+      if (v >= 3)
+        check_v3_data (store);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set

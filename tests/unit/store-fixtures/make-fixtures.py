@@ -95,6 +95,23 @@ SCHEMA = {
         "  INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);"
         " END",
     ],
+    3: [
+        "CREATE TABLE roster ("
+        "  jid          TEXT PRIMARY KEY NOT NULL,"
+        "  name         TEXT,"
+        "  subscription INTEGER NOT NULL DEFAULT 0 CHECK (subscription BETWEEN 0 AND 3),"
+        "  ask          INTEGER NOT NULL DEFAULT 0 CHECK (ask IN (0, 1)),"
+        "  approved     INTEGER NOT NULL DEFAULT 0 CHECK (approved IN (0, 1))"
+        ") STRICT, WITHOUT ROWID",
+        "CREATE TABLE roster_groups ("
+        "  jid  TEXT NOT NULL REFERENCES roster (jid) ON DELETE CASCADE,"
+        "  name TEXT NOT NULL,"
+        "  PRIMARY KEY (jid, name)"
+        ") STRICT, WITHOUT ROWID",
+        "CREATE TABLE blocklist ("
+        "  jid TEXT PRIMARY KEY NOT NULL"
+        ") STRICT, WITHOUT ROWID",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -135,6 +152,17 @@ DATA = {
         ("INSERT INTO mam_ranges (archive, first_id, first_ts, last_id, last_ts, reaches_start)"
          " VALUES (?, ?, ?, ?, ?, ?)",
          ("bold@example.mn", "A1", 1700000000000000, "A2", 1700000060000000, 1)),
+    ],
+    # Two contacts (one in a group, one asked and not yet answered), the
+    # roster's version, and one blocked address.
+    3: [
+        ("INSERT INTO roster (jid, name, subscription, ask, approved) VALUES (?, ?, ?, ?, ?)",
+         ("bat.erdene@example.mn", "Бат-Эрдэнэ", 3, 0, 0)),
+        ("INSERT INTO roster (jid, name, subscription, ask, approved) VALUES (?, ?, ?, ?, ?)",
+         ("saraa@example.mn", None, 0, 1, 0)),
+        ("INSERT INTO roster_groups (jid, name) VALUES (?, ?)", ("bat.erdene@example.mn", "Борлуулалт")),
+        ("INSERT INTO meta (key, value) VALUES (?, ?)", ("roster-ver", "v3-fixture")),
+        ("INSERT INTO blocklist (jid) VALUES (?)", ("spam@example.com",)),
     ],
 }
 
