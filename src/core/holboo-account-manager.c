@@ -518,6 +518,7 @@ on_add_opened (GObject      *source,
   AddData *data = g_task_get_task_data (task);
   g_autoptr(HolbooAccount) account = NULL;
   GError *error = NULL;
+  GCancellable *cancellable;
 
   account = holboo_account_open_finish (result, &error);
   g_hash_table_remove (self->opening, holboo_account_config_get_jid (data->config));
@@ -528,7 +529,8 @@ on_add_opened (GObject      *source,
     }
 
   adopt_account (self, account);
-  holboo_account_connect_async (account, g_task_get_cancellable (task), on_add_connected,
+  cancellable = g_task_get_cancellable (task);
+  holboo_account_connect_async (account, cancellable, on_add_connected,
                                 g_steal_pointer (&task));
 }
 
@@ -541,6 +543,7 @@ on_add_saved (GObject      *source,
   HolbooAccountManager *self = g_task_get_source_object (task);
   AddData *data = g_task_get_task_data (task);
   GError *error = NULL;
+  GCancellable *cancellable;
 
   if (!holboo_account_registry_save_finish (self->registry, result, &error))
     {
@@ -550,8 +553,9 @@ on_add_saved (GObject      *source,
     }
 
   g_hash_table_add (self->opening, g_strdup (holboo_account_config_get_jid (data->config)));
+  cancellable = g_task_get_cancellable (task);
   holboo_account_open_async (self->registry, data->config, data->password,
-                             g_task_get_cancellable (task), on_add_opened, g_steal_pointer (&task));
+                             cancellable, on_add_opened, g_steal_pointer (&task));
 }
 
 static void
@@ -563,6 +567,7 @@ on_add_password_stored (GObject      *source,
   HolbooAccountManager *self = g_task_get_source_object (task);
   AddData *data = g_task_get_task_data (task);
   GError *error = NULL;
+  GCancellable *cancellable;
 
   if (!holboo_account_config_store_password_finish (data->config, result, &error) ||
       !holboo_account_registry_add (self->registry, data->config, &error))
@@ -571,7 +576,8 @@ on_add_password_stored (GObject      *source,
       return;
     }
 
-  holboo_account_registry_save_async (self->registry, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  holboo_account_registry_save_async (self->registry, cancellable,
                                       on_add_saved, g_steal_pointer (&task));
 }
 
@@ -583,6 +589,7 @@ on_add_signed_in (GObject      *source,
   g_autoptr(GTask) task = user_data;
   AddData *data = g_task_get_task_data (task);
   GError *error = NULL;
+  GCancellable *cancellable;
 
   if (!holboo_xmpp_connection_connect_finish (data->trial, result, &error))
     {
@@ -592,8 +599,9 @@ on_add_signed_in (GObject      *source,
 
   g_debug ("%s signed in: saving the account", holboo_account_config_get_jid (data->config));
   holboo_xmpp_connection_disconnect (data->trial);
+  cancellable = g_task_get_cancellable (task);
   holboo_account_config_store_password_async (data->config, data->password,
-                                              g_task_get_cancellable (task),
+                                              cancellable,
                                               on_add_password_stored, g_steal_pointer (&task));
 }
 
@@ -764,6 +772,7 @@ on_remove_saved (GObject      *source,
   HolbooAccountManager *self = g_task_get_source_object (task);
   RemoveData *data = g_task_get_task_data (task);
   GError *error = NULL;
+  GCancellable *cancellable;
 
   if (!holboo_account_registry_save_finish (self->registry, result, &error))
     {
@@ -771,7 +780,8 @@ on_remove_saved (GObject      *source,
       return;
     }
 
-  holboo_account_config_clear_password_async (data->config, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  holboo_account_config_clear_password_async (data->config, cancellable,
                                               on_remove_password_cleared, g_steal_pointer (&task));
 }
 
@@ -931,6 +941,7 @@ on_trust_saved (GObject      *source,
   HolbooAccountConfig *config = g_task_get_task_data (task);
   HolbooAccount *account;
   GError *error = NULL;
+  GCancellable *cancellable;
 
   if (!holboo_account_registry_save_finish (self->registry, result, &error))
     {
@@ -946,7 +957,8 @@ on_trust_saved (GObject      *source,
       return;
     }
 
-  holboo_account_connect_async (account, g_task_get_cancellable (task), on_trusted_connected,
+  cancellable = g_task_get_cancellable (task);
+  holboo_account_connect_async (account, cancellable, on_trusted_connected,
                                 g_steal_pointer (&task));
 }
 
