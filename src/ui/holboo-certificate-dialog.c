@@ -14,6 +14,7 @@
 #include "holboo-certificate-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "holboo-xmpp-error.h"
 
@@ -30,14 +31,21 @@ detail_row (GtkGrid    *grid,
   gtk_label_set_xalign (GTK_LABEL (title_label), 1);
   gtk_label_set_yalign (GTK_LABEL (title_label), 0);
   gtk_widget_add_css_class (title_label, "dim-label");
+  /* No wrapping: a wrapped label in a message dialog asks for its height
+   * at its narrowest, and the dialog grows to the screen's height. */
   gtk_label_set_xalign (GTK_LABEL (value_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 36);
-  gtk_widget_set_hexpand (value_label, TRUE);
   if (monospace)
-    gtk_widget_add_css_class (value_label, "monospace");
+    {
+      /* A fingerprint is read aloud and compared: always whole. */
+      gtk_widget_add_css_class (value_label, "monospace");
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (value_label), 48);
+      gtk_widget_set_tooltip_text (value_label, value);
+    }
   gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL, -1);
 
@@ -62,6 +70,7 @@ holboo_certificate_dialog_new (GtkWindow       *parent,
                                GTlsCertificate *certificate)
 {
   g_autofree char *fingerprint = NULL;
+  g_autofree char *fingerprint_lines = NULL;
   g_autofree char *issuer = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -95,7 +104,11 @@ holboo_certificate_dialog_new (GtkWindow       *parent,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
   detail_row (GTK_GRID (grid), 0, _("Issued by"), issuer != NULL ? issuer : _("Unknown"), FALSE);
-  detail_row (GTK_GRID (grid), 1, _("SHA-256 fingerprint"), fingerprint, TRUE);
+  /* 32 bytes as "AB:CD:…": two lines of 16, as certificate viewers show it. */
+  fingerprint_lines = g_strdup (fingerprint);
+  if (strlen (fingerprint_lines) == 95)
+    fingerprint_lines[47] = '\n';
+  detail_row (GTK_GRID (grid), 1, _("SHA-256 fingerprint"), fingerprint_lines, TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
 
   return dialog;

@@ -365,12 +365,9 @@ on_act (GtkWidget  *widget,
       if (is_untrusted (error))
         {
           GTlsCertificate *certificate = holboo_xmpp_error_get_certificate (error, NULL);
-          HolbooXmppSettings *settings = holboo_xmpp_connection_get_settings (connection);
-          const char *host = holboo_xmpp_settings_get_host (settings);
+          const char *host = strchr (self->jid, '@') + 1;
           GtkWidget *dialog;
 
-          if (host == NULL)
-            host = strchr (self->jid, '@') + 1;
           dialog = holboo_certificate_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), host, certificate);
           g_object_set_data_full (G_OBJECT (dialog), "jid", g_strdup (self->jid), g_free);
           g_object_set_data_full (G_OBJECT (dialog), "certificate", g_object_ref (certificate), g_object_unref);

@@ -94,6 +94,8 @@ update_actions (HolbooSignInPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.submit",
                                  !busy && *address != '\0' && *row_text (self->password_row) != '\0');
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.choose-ca-file", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.clear-ca-file", !busy);
 }
 
 static void
@@ -102,6 +104,8 @@ show_error (HolbooSignInPage *self,
             GtkWidget        *focus)
 {
   gtk_label_set_text (self->error_label, message);
+  /* Hidden, not just folded: no empty gap above the form. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), message != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
   if (message != NULL)
     g_debug ("Sign-in failed: %s", message);
@@ -127,9 +131,11 @@ set_busy (HolbooSignInPage *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
+  /* Read-only rather than insensitive: the focus stays where it is. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->address_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->host_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->port_row), !busy);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -179,8 +185,11 @@ ask_about_certificate (HolbooSignInPage *self,
   GTlsCertificate *certificate = holboo_xmpp_error_get_certificate (error, NULL);
   GtkWidget *dialog;
 
+  /* The certificate is checked against the address's domain, whatever
+   * host was connected to: name that. */
   dialog = holboo_certificate_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                          server_name (self->pending), certificate);
+                                          strchr (holboo_account_config_get_jid (self->pending), '@') + 1,
+                                          certificate);
   g_object_set_data_full (G_OBJECT (dialog), "certificate", g_object_ref (certificate), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "message", g_strdup (error->message), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_certificate_response), self, 0);
