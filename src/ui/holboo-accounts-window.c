@@ -89,15 +89,38 @@ update_subtitles (HolbooAccountsWindow *self)
     }
 }
 
+/* The operations finish even when the window is closed meanwhile: their
+ * callbacks hold the window weakly (a window kept alive past its parent
+ * trips GTK up). */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static HolbooAccountsWindow *
+weak_ref_steal (GWeakRef *ref)
+{
+  HolbooAccountsWindow *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 static void
 on_removed (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(HolbooAccountsWindow) self = user_data;
+  g_autoptr(HolbooAccountsWindow) self = weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (!holboo_account_manager_remove_finish (HOLBOO_ACCOUNT_MANAGER (source), result, &error))
+  if (!holboo_account_manager_remove_finish (HOLBOO_ACCOUNT_MANAGER (source), result, &error) &&
+      self != NULL)
     toast_error (self, error);
 }
 
@@ -114,7 +137,7 @@ on_remove_response (AdwMessageDialog     *dialog,
 
   g_debug ("Removing %s%s", jid, delete_data ? " and its messages" : "");
   holboo_account_manager_remove_async (self->manager, jid, delete_data, NULL,
-                                       on_removed, g_object_ref (self));
+                                       on_removed, weak_ref_new (self));
 }
 
 static void
@@ -151,12 +174,14 @@ on_enabled_set (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(HolbooAccountsWindow) self = user_data;
+  g_autoptr(HolbooAccountsWindow) self = weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (!holboo_account_manager_set_enabled_finish (HOLBOO_ACCOUNT_MANAGER (source), result, &error))
+  if (!holboo_account_manager_set_enabled_finish (HOLBOO_ACCOUNT_MANAGER (source), result, &error) &&
+      self != NULL)
     toast_error (self, error);
-  update_subtitles (self);
+  if (self != NULL)
+    update_subtitles (self);
 }
 
 static void
@@ -171,7 +196,7 @@ on_switch_active (GtkSwitch            *sw,
     return;
 
   holboo_account_manager_set_enabled_async (self->manager, jid, gtk_switch_get_active (sw), NULL,
-                                            on_enabled_set, g_object_ref (self));
+                                            on_enabled_set, weak_ref_new (self));
 }
 
 static GtkWidget *

@@ -16,6 +16,7 @@
 #include "holboo-connection-banner.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "holboo-certificate-dialog.h"
 
@@ -117,7 +118,14 @@ holboo_connection_status_describe (HolbooAccount  *account,
           *title = g_strdup (_("Offline"));
           return HOLBOO_CONNECTION_STATUS_CONNECTING;
         }
-      *title = g_strdup_printf (_("Offline: %s"), error->message);
+      /* The certificate itself is one click away ("Show Certificate…"):
+       * the line needs no fingerprint. */
+      if (g_error_matches (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_CERTIFICATE_UNTRUSTED))
+        /* TRANSLATORS: %s is the server's domain, e.g. "example.mn". */
+        *title = g_strdup_printf (_("Offline: The certificate of “%s” is not trusted"),
+                                  strchr (holboo_account_get_jid (account), '@') + 1);
+      else
+        *title = g_strdup_printf (_("Offline: %s"), error->message);
       return HOLBOO_CONNECTION_STATUS_OFFLINE;
     }
 }

@@ -392,6 +392,18 @@ update_texts (HolbooSignInPage *self)
                                   gtk_label_get_text (self->title_label), -1);
 }
 
+/* Closing the window (the Add Account dialog) stops a sign-in under way. */
+static void
+holboo_sign_in_page_unroot (GtkWidget *widget)
+{
+  HolbooSignInPage *self = HOLBOO_SIGN_IN_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (holboo_sign_in_page_parent_class)->unroot (widget);
+}
+
 static gboolean
 holboo_sign_in_page_grab_focus (GtkWidget *widget)
 {
@@ -461,6 +473,7 @@ holboo_sign_in_page_class_init (HolbooSignInPageClass *klass)
   object_class->set_property = holboo_sign_in_page_set_property;
   object_class->dispose = holboo_sign_in_page_dispose;
   widget_class->grab_focus = holboo_sign_in_page_grab_focus;
+  widget_class->unroot = holboo_sign_in_page_unroot;
 
   properties[PROP_MANAGER] =
     g_param_spec_object ("manager", NULL, NULL, HOLBOO_TYPE_ACCOUNT_MANAGER,

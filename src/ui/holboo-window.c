@@ -491,6 +491,19 @@ holboo_window_get_view (HolbooWindow *self)
 }
 
 /**
+ * holboo_window_get_manager:
+ *
+ * Returns: (transfer none) (nullable): the accounts
+ */
+HolbooAccountManager *
+holboo_window_get_manager (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return self->manager;
+}
+
+/**
  * holboo_window_get_sign_in_page:
  *
  * Returns: (transfer none) (nullable): the first-run sign-in page

@@ -30,6 +30,7 @@ void                holboo_window_show_storage_error (HolbooWindow      *self,
                                                       const GError      *error);
 const char         *holboo_window_get_storage_error  (HolbooWindow      *self);
 const char         *holboo_window_get_view           (HolbooWindow      *self);
+HolbooAccountManager *holboo_window_get_manager      (HolbooWindow      *self);
 HolbooSignInPage   *holboo_window_get_sign_in_page   (HolbooWindow      *self);
 HolbooConnectionBanner *holboo_window_get_connection_banner (HolbooWindow *self);
 

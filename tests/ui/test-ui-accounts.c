@@ -164,6 +164,12 @@ main_view_shown (gpointer data)
 }
 
 static gboolean
+welcome_shown (gpointer data)
+{
+  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "welcome") == 0;
+}
+
+static gboolean
 run_body (gpointer data)
 {
   Fixture *f = data;
@@ -530,6 +536,327 @@ test_untrusted (Fixture       *f,
   run_app (f, no_dialog_connected);
 }
 
+
+/* ---- accounts set up before the app starts ---- */
+
+static void
+on_done (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+result_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Saves alice's account in the fixture's data directory, at @port (0:
+ * the server's), with the CA or a pinned fingerprint, and her password
+ * in the keyring (unless @keyring is FALSE). */
+static void
+set_up_account (Fixture    *f,
+                guint16     port,
+                gboolean    with_ca,
+                const char *pinned,
+                gboolean    keyring)
+{
+  g_autoptr(HolbooAccountRegistry) registry = holboo_account_registry_new (f->data_dir);
+  g_autofree char *jid = jid_of ("alice");
+  g_autoptr(HolbooAccountConfig) config = holboo_account_config_new (jid, NULL);
+  HolbooXmppSettings *settings = holboo_account_config_get_settings (config);
+  g_autoptr(GError) error = NULL;
+
+  holboo_xmpp_settings_set_server (settings, holboo_test_server_get_host (live.server),
+                                   port != 0 ? port : holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
+  if (with_ca)
+    holboo_xmpp_settings_set_ca_file (settings, live.ca_file, &error);
+  g_assert_no_error (error);
+  if (pinned != NULL)
+    holboo_xmpp_settings_set_pinned_certificate (settings, pinned);
+  holboo_account_registry_add (registry, config, &error);
+  g_assert_no_error (error);
+  holboo_account_registry_save (registry, NULL, &error);
+  g_assert_no_error (error);
+
+  if (keyring)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      holboo_account_config_store_password_async (config, "alice-pass", NULL, on_done, &result);
+      wait_until (result_set, &result, "the password is saved");
+      holboo_account_config_store_password_finish (config, result, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static GtkWidget *
+banner_child (Fixture    *f,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (banner (f)), HOLBOO_TYPE_CONNECTION_BANNER, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+banner_waiting (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_WAITING;
+}
+
+static guint
+countdown (Fixture *f)
+{
+  const char *detail = gtk_label_get_text (GTK_LABEL (banner_child (f, "detail_label")));
+  guint seconds = 0;
+
+  g_assert_true (g_str_has_prefix (detail, "Retrying in "));
+  seconds = (guint) g_ascii_strtoull (detail + strlen ("Retrying in "), NULL, 10);
+  g_assert_true (g_str_has_suffix (detail, seconds == 1 ? " second" : " seconds"));
+  return seconds;
+}
+
+typedef struct {
+  Fixture *f;
+  guint    below;
+} CountdownWait;
+
+static gboolean
+countdown_below (gpointer data)
+{
+  CountdownWait *wait = data;
+
+  return banner_waiting (wait->f) && countdown (wait->f) < wait->below;
+}
+
+static gboolean
+banner_connecting_or_refused_again (gpointer data)
+{
+  Fixture *f = data;
+  guint *attempts = g_object_get_data (G_OBJECT (f->window), "attempts");
+
+  return *attempts >= 2;
+}
+
+static void
+on_state (HolbooXmppConnection *connection,
+          GParamSpec           *pspec,
+          guint                *attempts)
+{
+  if (holboo_xmpp_connection_get_state (connection) == HOLBOO_XMPP_CONNECTION_STATE_CONNECTING)
+    (*attempts)++;
+}
+
+/* Nothing listens on the account's port: "Offline: <reason>", a live
+ * countdown, and Retry Now tries at once. */
+static void
+retry_banner (Fixture *f)
+{
+  g_autofree char *text = NULL;
+  HolbooAccount *account;
+  CountdownWait wait = { f, 0 };
+  gint64 start = g_get_monotonic_time ();
+  guint attempts = 0;
+  guint first;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_waiting, f, "the banner counts down to a retry");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  text = holboo_connection_banner_get_text (banner (f));
+  g_test_message ("Banner: %s", text);
+  g_assert_true (g_str_has_prefix (text, "Offline: The server “127.0.0.1” refused the connection\nRetrying in "));
+  g_assert_true (gtk_widget_get_mapped (banner_child (f, "action_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Retry Now");
+  save_artefact (GTK_WIDGET (f->window), "retrying");
+
+  /* The countdown goes down by itself, a second at a time, as long as
+   * the back-off leaves time for it. */
+  first = countdown (f);
+  if (first >= 2)
+    {
+      wait.below = first;
+      wait_until_s (countdown_below, &wait, 3, "the countdown goes down");
+    }
+
+  /* Retry Now: a new attempt at once, refused again. */
+  account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "alice@localhost");
+  g_assert_nonnull (account);
+  g_signal_connect (holboo_account_get_connection (account), "notify::state", G_CALLBACK (on_state), &attempts);
+  g_object_set_data (G_OBJECT (f->window), "attempts", &attempts);
+  attempts = 1;
+  gtk_widget_activate (banner_child (f, "action_button"));
+  wait_until_s (banner_connecting_or_refused_again, f, 2, "Retry Now starts an attempt");
+  g_signal_handlers_disconnect_by_data (holboo_account_get_connection (account), &attempts);
+  wait_until (banner_waiting, f, "the banner counts down again");
+}
+
+static void
+test_retry_banner (Fixture       *f,
+                   gconstpointer  data)
+{
+  set_up_account (f, free_port (), TRUE, NULL, TRUE);
+  run_app (f, retry_banner);
+}
+
+/* The server's certificate is not the pinned one (it changed): the
+ * banner says why and offers the certificate; trusting it connects. */
+static gboolean
+banner_offline (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_OFFLINE;
+}
+
+static void
+changed_certificate (Fixture *f)
+{
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_offline, f, "the banner says offline");
+  text = holboo_connection_banner_get_text (banner (f));
+  g_test_message ("Banner: %s", text);
+  g_assert_true (g_str_has_prefix (text, "Offline: The certificate of “localhost” is not trusted"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Show Certificate…");
+  save_artefact (GTK_WIDGET (f->window), "certificate-changed");
+
+  gtk_widget_activate (banner_child (f, "action_button"));
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "trust");
+  wait_until (banner_connected, f, "the banner says Connected");
+}
+
+static void
+test_changed_certificate (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+  g_autofree char *text = NULL;
+
+  set_up_account (f, 0, FALSE, "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:"
+                               "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF", TRUE);
+  run_app (f, changed_certificate);
+  g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, live.fingerprint));
+}
+
+/* The accounts window: the account with its state; off and on again;
+ * removed (messages deleted) after a confirmation, which brings the
+ * sign-in page back. */
+static AdwActionRow *
+account_row (HolbooAccountsWindow *window)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), HOLBOO_TYPE_ACCOUNTS_WINDOW, "list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+  return row != NULL ? ADW_ACTION_ROW (row) : NULL;
+}
+
+static gboolean
+row_says (gpointer data)
+{
+  HolbooAccountsWindow *window = data;
+  const char *expected = g_object_get_data (G_OBJECT (window), "expected");
+  AdwActionRow *row = account_row (window);
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (row), expected) == 0;
+}
+
+static void
+wait_row_says (HolbooAccountsWindow *window,
+               const char           *expected)
+{
+  g_object_set_data (G_OBJECT (window), "expected", (gpointer) expected);
+  wait_until (row_says, window, expected);
+}
+
+static GtkWidget *
+row_suffix (AdwActionRow *row,
+            GType         type)
+{
+  GtkWidget *found = NULL;
+  GtkWidget *child;
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, row);
+  while (found == NULL && (child = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        found = child;
+      for (GtkWidget *c = gtk_widget_get_first_child (child); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+path_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+accounts_window (Fixture *f)
+{
+  g_autofree char *store_dir = NULL;
+  HolbooAccountsWindow *window;
+  AdwMessageDialog *dialog;
+  AdwActionRow *row;
+  HolbooAccount *account;
+
+  assert_connected_in_main (f, NULL);
+  account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "alice@localhost");
+  store_dir = g_path_get_dirname (holboo_account_get_store_path (account));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-accounts", NULL));
+  wait_until (toplevel_shown, GSIZE_TO_POINTER (HOLBOO_TYPE_ACCOUNTS_WINDOW), "the accounts window is shown");
+  window = HOLBOO_ACCOUNTS_WINDOW (find_toplevel (HOLBOO_TYPE_ACCOUNTS_WINDOW));
+  row = account_row (window);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "alice@localhost");
+  wait_row_says (window, "Connected");
+  save_artefact (GTK_WIDGET (window), f->dark ? "accounts-window-dark" : "accounts-window");
+
+  /* Off, then on again. */
+  gtk_switch_set_active (GTK_SWITCH (row_suffix (row, GTK_TYPE_SWITCH)), FALSE);
+  wait_row_says (window, "Off");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (holboo_window_get_manager (f->window))), ==, 0);
+  gtk_switch_set_active (GTK_SWITCH (row_suffix (row, GTK_TYPE_SWITCH)), TRUE);
+  wait_row_says (window, "Connected");
+
+  /* Remove asks first; Cancel is the default. */
+  gtk_widget_activate (row_suffix (row, GTK_TYPE_BUTTON));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove alice@localhost?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  save_artefact (GTK_WIDGET (dialog), "remove-dialog");
+  adw_message_dialog_response (dialog, "delete");
+
+  wait_until (welcome_shown, f->window, "the sign-in page is back");
+  wait_until (path_gone, store_dir, "the messages are deleted");
+  g_assert_null (account_row (window));
+}
+
+static void
+test_accounts_window (Fixture       *f,
+                      gconstpointer  data)
+{
+  set_up_account (f, 0, TRUE, NULL, TRUE);
+  run_app (f, accounts_window);
+}
+
 static void
 test_sign_in_fails (Fixture       *f,
                     gconstpointer  data)
@@ -585,6 +912,9 @@ main (int   argc,
   ADD ("/ui/accounts/unreachable-host", test_sign_in_fails, unreachable_host);
   ADD ("/ui/accounts/refused", test_sign_in_fails, refused);
   ADD ("/ui/accounts/untrusted-certificate", test_untrusted, NULL);
+  ADD ("/ui/accounts/retry-banner", test_retry_banner, NULL);
+  ADD ("/ui/accounts/changed-certificate", test_changed_certificate, NULL);
+  ADD ("/ui/accounts/accounts-window", test_accounts_window, NULL);
 #undef ADD
 
   status = g_test_run ();
