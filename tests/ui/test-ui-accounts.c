@@ -857,6 +857,57 @@ test_accounts_window (Fixture       *f,
   run_app (f, accounts_window);
 }
 
+/* ---- without a Secret Service ---- */
+
+static void
+no_keyring_sign_in (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  gint64 start;
+
+  fill_form (f, jid, "alice-pass", holboo_test_server_get_host (live.server), 0, TRUE);
+  start = press_enter (f);
+  assert_error_within_10_s (f, start, "No Secret Service (a keyring such as GNOME Keyring) is running "
+                                      "to keep the password for alice@localhost");
+  save_artefact (GTK_WIDGET (f->window), "no-keyring-sign-in");
+}
+
+static gboolean
+banner_failed (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_FAILED;
+}
+
+static void
+no_keyring_existing (Fixture *f)
+{
+  g_autofree char *text = NULL;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_failed, f, "the banner says why the account is offline");
+  text = holboo_connection_banner_get_text (banner (f));
+  g_test_message ("Banner: %s", text);
+  g_assert_true (g_str_has_prefix (text, "Offline: No Secret Service"));
+  save_artefact (GTK_WIDGET (f->window), "no-keyring-banner");
+
+  /* Retry Now tries to open it again, and says the same; the window
+   * keeps working. */
+  gtk_widget_activate (banner_child (f, "action_button"));
+  wait_until (banner_failed, f, "the banner says why again");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "calls"));
+  g_assert_cmpstr (holboo_window_get_visible_page (f->window), ==, "calls");
+}
+
+static void
+test_no_keyring_existing (Fixture       *f,
+                          gconstpointer  data)
+{
+  set_up_account (f, 0, TRUE, NULL, FALSE);
+  run_app (f, no_keyring_existing);
+}
+
 static void
 test_sign_in_fails (Fixture       *f,
                     gconstpointer  data)
@@ -872,6 +923,8 @@ main (int   argc,
   g_autoptr(GTlsCertificate) leaf = NULL;
   g_autofree char *leaf_file = NULL;
   g_autofree char *display = NULL;
+  GTestDBus *bus = NULL;
+  gboolean no_keyring = FALSE;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -880,9 +933,21 @@ main (int   argc,
   /* The keyring's bus becomes the session bus: before anything (GTK,
    * libadwaita, libsecret) connects to the one the wrapper started, where
    * a keyring of its own would be activated and would prompt. */
+  for (int i = 1; i < argc; i++)
+    no_keyring |= g_strcmp0 (argv[i], "no-keyring") == 0;
+
   display = g_strdup (g_getenv ("DISPLAY"));
-  live.keyring = test_keyring_start ();
-  g_assert_nonnull (live.keyring);
+  if (no_keyring)
+    {
+      /* A session bus with no Secret Service on it, and none to start. */
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (bus);
+    }
+  else
+    {
+      live.keyring = test_keyring_start ();
+      g_assert_nonnull (live.keyring);
+    }
   /* GTestDBus unsets DISPLAY, to keep D-Bus from autolaunching on X11. */
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
@@ -906,21 +971,34 @@ main (int   argc,
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
-  ADD ("/ui/accounts/first-sign-in", test_first_sign_in, GINT_TO_POINTER (FALSE));
-  ADD ("/ui/accounts/first-sign-in-dark", test_first_sign_in, GINT_TO_POINTER (TRUE));
-  ADD ("/ui/accounts/wrong-password", test_sign_in_fails, wrong_password);
-  ADD ("/ui/accounts/unreachable-host", test_sign_in_fails, unreachable_host);
-  ADD ("/ui/accounts/refused", test_sign_in_fails, refused);
-  ADD ("/ui/accounts/untrusted-certificate", test_untrusted, NULL);
-  ADD ("/ui/accounts/retry-banner", test_retry_banner, NULL);
-  ADD ("/ui/accounts/changed-certificate", test_changed_certificate, NULL);
-  ADD ("/ui/accounts/accounts-window", test_accounts_window, NULL);
+  if (no_keyring)
+    {
+      ADD ("/ui/no-keyring/sign-in", test_sign_in_fails, no_keyring_sign_in);
+      ADD ("/ui/no-keyring/existing-account", test_no_keyring_existing, NULL);
+    }
+  else
+    {
+      ADD ("/ui/accounts/first-sign-in", test_first_sign_in, GINT_TO_POINTER (FALSE));
+      ADD ("/ui/accounts/first-sign-in-dark", test_first_sign_in, GINT_TO_POINTER (TRUE));
+      ADD ("/ui/accounts/wrong-password", test_sign_in_fails, wrong_password);
+      ADD ("/ui/accounts/unreachable-host", test_sign_in_fails, unreachable_host);
+      ADD ("/ui/accounts/refused", test_sign_in_fails, refused);
+      ADD ("/ui/accounts/untrusted-certificate", test_untrusted, NULL);
+      ADD ("/ui/accounts/retry-banner", test_retry_banner, NULL);
+      ADD ("/ui/accounts/changed-certificate", test_changed_certificate, NULL);
+      ADD ("/ui/accounts/accounts-window", test_accounts_window, NULL);
+    }
 #undef ADD
 
   status = g_test_run ();
 
   secret_service_disconnect ();
-  test_keyring_stop (live.keyring);
+  if (live.keyring != NULL)
+    test_keyring_stop (live.keyring);
+  /* Stopped, not unreffed: that would wait for every reference to the
+   * bus connection to go, and libsecret keeps some until exit. */
+  if (bus != NULL)
+    g_test_dbus_stop (bus);
   holboo_test_server_stop (live.server, NULL);
   g_clear_object (&live.server);
   g_free (live.ca_file);
