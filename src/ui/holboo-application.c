@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Owns what outlives a window: the settings, the data directory, the
- * application actions and the keyboard accelerators. Windows get their
- * settings passed in, so a test can build one with its own.
+ * accounts (a HolbooAccountManager, loaded at start-up), the application
+ * actions and the keyboard accelerators. Windows get their settings and
+ * the accounts passed in, so a test can build one with its own.
  */
 #define G_LOG_DOMAIN "holboo-application"
 
@@ -15,16 +16,18 @@
 
 #include <glib/gi18n.h>
 
+#include "holboo-account-manager.h"
 #include "holboo-data-dir.h"
 #include "holboo-window.h"
 
 struct _HolbooApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication        parent_instance;
 
-  GSettings      *settings;
-  char           *data_dir;
-  GError         *data_dir_error;
+  GSettings            *settings;
+  char                 *data_dir;
+  GError               *data_dir_error;
+  HolbooAccountManager *accounts;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooApplication, holboo_application, ADW_TYPE_APPLICATION)
@@ -100,6 +103,8 @@ holboo_application_set_accels (HolbooApplication *self)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (app, "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (app, "win.show-accounts",
+                                         (const char *[]) { "<Control>comma", NULL });
 
   /* Alt+1 … Alt+6, in sidebar order: the GNOME convention for "go to the
    * n-th view", and free of the Ctrl+digit that text widgets may want. */
@@ -111,6 +116,19 @@ holboo_application_set_accels (HolbooApplication *self)
       gtk_application_set_accels_for_action (app, action,
                                              (const char *[]) { accel, NULL });
     }
+}
+
+static void
+on_accounts_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* What could be read is loaded; the registry said what it skipped. */
+  if (!holboo_account_manager_load_finish (HOLBOO_ACCOUNT_MANAGER (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Accounts: %s", error->message);
 }
 
 static int
@@ -150,6 +168,11 @@ holboo_application_startup (GApplication *application)
   self->data_dir = holboo_data_dir_ensure (&self->data_dir_error);
   if (self->data_dir == NULL)
     g_message ("Data directory unusable: %s", self->data_dir_error->message);
+  else
+    {
+      self->accounts = holboo_account_manager_new (self->data_dir);
+      holboo_account_manager_load_async (self->accounts, NULL, on_accounts_loaded, NULL);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_entries, G_N_ELEMENTS (app_entries),
@@ -166,12 +189,23 @@ holboo_application_activate (GApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      window = GTK_WINDOW (holboo_window_new (self, self->settings));
+      window = GTK_WINDOW (holboo_window_new (self, self->settings, self->accounts));
       if (self->data_dir_error != NULL)
         holboo_window_show_storage_error (HOLBOO_WINDOW (window), self->data_dir_error);
     }
 
   gtk_window_present (window);
+}
+
+static void
+holboo_application_shutdown (GApplication *application)
+{
+  HolbooApplication *self = HOLBOO_APPLICATION (application);
+
+  /* Sign out cleanly; what was typed is written before the stores close. */
+  g_clear_object (&self->accounts);
+
+  G_APPLICATION_CLASS (holboo_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -196,6 +230,7 @@ holboo_application_class_init (HolbooApplicationClass *klass)
   app_class->handle_local_options = holboo_application_handle_local_options;
   app_class->startup = holboo_application_startup;
   app_class->activate = holboo_application_activate;
+  app_class->shutdown = holboo_application_shutdown;
 }
 
 static void

@@ -17,13 +17,23 @@
 
 #include <glib/gi18n.h>
 
+#include "holboo-accounts-window.h"
+#include "holboo-connection-banner.h"
+#include "holboo-sign-in-page.h"
+
 struct _HolbooWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  HolbooAccountManager *manager;     /* NULL without a data directory */
+  GtkWidget            *sign_in_page;
+  GtkWidget            *connection_banner;
 
   /* Template children */
+  GtkStack             *view_stack;
+  AdwBin               *welcome_bin;
+  AdwBin               *connection_bin;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkListBox           *sidebar_list;
@@ -40,6 +50,7 @@ G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_MANAGER,
   PROP_VISIBLE_PAGE,
   N_PROPS
 };
@@ -154,6 +165,18 @@ on_show_sidebar_activate (GSimpleAction *action,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+static void
+on_show_accounts_activate (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (user_data);
+
+  if (self->manager == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (holboo_accounts_window_new (GTK_WINDOW (self), self->manager)));
+}
+
 static const GActionEntry win_entries[] = {
   {
     .name = "show-page",
@@ -166,7 +189,38 @@ static const GActionEntry win_entries[] = {
     .name = "show-sidebar",
     .activate = on_show_sidebar_activate,
   },
+  {
+    .name = "show-accounts",
+    .activate = on_show_accounts_activate,
+  },
 };
+
+/* Before the accounts are read: nothing. Without an account: the sign-in
+ * page. Otherwise (or without a data directory, where the storage banner
+ * says why) the pages. */
+static void
+update_view (HolbooWindow *self)
+{
+  const char *view = "main";
+
+  if (self->manager != NULL)
+    {
+      if (!holboo_account_manager_get_loaded (self->manager))
+        view = "loading";
+      else if (g_list_model_get_n_items (G_LIST_MODEL (holboo_account_manager_get_registry (self->manager))) == 0)
+        view = "welcome";
+    }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), view) == 0)
+    return;
+
+  g_debug ("Showing the %s view", view);
+  gtk_stack_set_visible_child_name (self->view_stack, view);
+  if (g_str_equal (view, "welcome"))
+    gtk_widget_grab_focus (self->sign_in_page);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-accounts")),
+                               self->manager != NULL);
+}
 
 /* Moving through the sidebar with the arrow keys selects rows: follow the
  * selection, but stay on the sidebar of a folded window. */
@@ -253,6 +307,10 @@ holboo_window_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_MANAGER:
+      g_value_set_object (value, self->manager);
+      break;
+
     case PROP_VISIBLE_PAGE:
       g_value_set_string (value, holboo_window_get_visible_page (self));
       break;
@@ -274,6 +332,10 @@ holboo_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_MANAGER:
+      self->manager = g_value_dup_object (value);
       break;
 
     default:
@@ -306,6 +368,20 @@ holboo_window_constructed (GObject *object)
 
   g_assert (G_IS_SETTINGS (self->settings));
   holboo_window_load_state (self);
+
+  if (self->manager != NULL)
+    {
+      self->sign_in_page = holboo_sign_in_page_new (self->manager, FALSE);
+      adw_bin_set_child (self->welcome_bin, self->sign_in_page);
+      self->connection_banner = holboo_connection_banner_new (self->manager);
+      adw_bin_set_child (self->connection_bin, self->connection_banner);
+
+      g_signal_connect_object (self->manager, "notify::loaded", G_CALLBACK (update_view),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (holboo_account_manager_get_registry (self->manager), "items-changed",
+                               G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+    }
+  update_view (self);
 }
 
 static void
@@ -315,6 +391,7 @@ holboo_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->manager);
 
   G_OBJECT_CLASS (holboo_window_parent_class)->dispose (object);
 }
@@ -337,6 +414,10 @@ holboo_window_class_init (HolbooWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL,
+                         HOLBOO_TYPE_ACCOUNT_MANAGER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VISIBLE_PAGE] =
     g_param_spec_string ("visible-page", NULL, NULL,
                          NULL,
@@ -344,6 +425,9 @@ holboo_window_class_init (HolbooWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, welcome_bin);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, connection_bin);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar_list);
@@ -371,17 +455,79 @@ holboo_window_init (HolbooWindow *self)
 #endif
 }
 
+/**
+ * holboo_window_new:
+ * @manager: (nullable): the accounts; %NULL when there is no data
+ *   directory to keep them in
+ */
 HolbooWindow *
-holboo_window_new (HolbooApplication *application,
-                   GSettings         *settings)
+holboo_window_new (HolbooApplication    *application,
+                   GSettings            *settings,
+                   HolbooAccountManager *manager)
 {
   g_return_val_if_fail (HOLBOO_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (manager == NULL || HOLBOO_IS_ACCOUNT_MANAGER (manager), NULL);
 
   return g_object_new (HOLBOO_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "manager", manager,
                        NULL);
+}
+
+/**
+ * holboo_window_get_view:
+ *
+ * Returns: "loading", "welcome" (no account yet: the sign-in page) or
+ *   "main" (the pages)
+ */
+const char *
+holboo_window_get_view (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * holboo_window_get_manager:
+ *
+ * Returns: (transfer none) (nullable): the accounts
+ */
+HolbooAccountManager *
+holboo_window_get_manager (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return self->manager;
+}
+
+/**
+ * holboo_window_get_sign_in_page:
+ *
+ * Returns: (transfer none) (nullable): the first-run sign-in page
+ */
+HolbooSignInPage *
+holboo_window_get_sign_in_page (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return self->sign_in_page != NULL ? HOLBOO_SIGN_IN_PAGE (self->sign_in_page) : NULL;
+}
+
+/**
+ * holboo_window_get_connection_banner:
+ *
+ * Returns: (transfer none) (nullable): the banner with the connection's
+ *   state
+ */
+HolbooConnectionBanner *
+holboo_window_get_connection_banner (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return self->connection_banner != NULL ? HOLBOO_CONNECTION_BANNER (self->connection_banner) : NULL;
 }
 
 /**

@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include "holboo-account-manager.h"
 #include "holboo-application.h"
+#include "holboo-connection-banner.h"
+#include "holboo-sign-in-page.h"
 
 G_BEGIN_DECLS
 
@@ -18,12 +21,17 @@ G_DECLARE_FINAL_TYPE (HolbooWindow, holboo_window, HOLBOO, WINDOW, AdwApplicatio
 /* The page shown when the settings name none that exists. */
 #define HOLBOO_WINDOW_DEFAULT_PAGE "chats"
 
-HolbooWindow       *holboo_window_new                (HolbooApplication *application,
-                                                      GSettings         *settings);
+HolbooWindow       *holboo_window_new                (HolbooApplication    *application,
+                                                      GSettings            *settings,
+                                                      HolbooAccountManager *manager);
 const char * const *holboo_window_get_page_names     (void);
 const char         *holboo_window_get_visible_page   (HolbooWindow      *self);
 void                holboo_window_show_storage_error (HolbooWindow      *self,
                                                       const GError      *error);
 const char         *holboo_window_get_storage_error  (HolbooWindow      *self);
+const char         *holboo_window_get_view           (HolbooWindow      *self);
+HolbooAccountManager *holboo_window_get_manager      (HolbooWindow      *self);
+HolbooSignInPage   *holboo_window_get_sign_in_page   (HolbooWindow      *self);
+HolbooConnectionBanner *holboo_window_get_connection_banner (HolbooWindow *self);
 
 G_END_DECLS

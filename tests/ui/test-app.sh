@@ -16,6 +16,11 @@
 #                    no abort
 #   unwritable-data  HOLBOO_DATA_DIR under /proc: the window still opens,
 #                    names the path and the cause, and keeps working
+#   first-run        no account yet: the window is the sign-in page, with
+#                    the keyboard focus in the address; Ctrl+Q quits
+#
+# The cases about the pages start with an account already set up (switched
+# off, so nothing connects): without one the window is the sign-in page.
 #
 # HOLBOO is the binary; LOCALEDIR the build tree's po/ directory (its .mo
 # files). Screenshots go to $HOLBOO_TEST_ARTEFACTS.
@@ -121,6 +126,19 @@ quit_with_ctrl_q() {
   fi
 }
 
+# An account set up before, switched off: the window shows the pages.
+existing_account() {
+  mkdir -p "$HOLBOO_DATA_DIR"
+  cat >"$HOLBOO_DATA_DIR/accounts.ini" <<'EOF'
+[Holboo]
+format=1
+
+[Account 1]
+jid=alice@localhost
+enabled=false
+EOF
+}
+
 case_mongolian() {
   local pages=(chats calls meetings customers dashboard card)
   local titles=(Chats Calls Meetings Customers Dashboard "My Card")
@@ -136,6 +154,7 @@ case_mongolian() {
 
   app_title=$(translate "Holboo")
   [ "$app_title" != "Holboo" ] || fail "po/mn.po has no translation of “Holboo” in $localedir"
+  existing_account
   start_app
   wait_for_window "$app_title"
 
@@ -186,6 +205,7 @@ window-width=-40
 window-height='not a number'
 EOF
 
+  existing_account
   start_app
   wait_for_window Holboo
   grep -qF "Settings key “last-page” holds “no-such-page”, which is not a page; showing “chats” instead" "$log" \
@@ -239,6 +259,21 @@ EOF
   grep -qF "is out of date: it has no key “last-page”" "$log" || fail "the message does not name the missing key"
 }
 
+case_first_run() {
+  export G_MESSAGES_DEBUG=holboo-window,holboo-sign-in-page
+  start_app
+  wait_for_window Holboo
+  wait_for_log "Showing the welcome view"
+  # The focus is in the address: typing goes there, and Enter with no
+  # password does not try to sign in.
+  xdotool type --delay 20 "alice@localhost"
+  xdotool key Return
+  sleep 0.3
+  screenshot first-run
+  grep -qF "Sign-in failed" "$log" && fail "Enter without a password tried to sign in"
+  quit_with_ctrl_q
+}
+
 case_unwritable_data() {
   export HOLBOO_DATA_DIR=/proc/holboo-nope/data
 
@@ -258,6 +293,7 @@ case_unwritable_data() {
 
 case "$case_name" in
   mongolian) case_mongolian ;;
+  first-run) case_first_run ;;
   corrupt-settings) case_corrupt_settings ;;
   missing-schema) case_missing_schema ;;
   unwritable-data) case_unwritable_data ;;

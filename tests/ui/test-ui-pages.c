@@ -193,6 +193,12 @@ toplevel_gone (gpointer data)
   return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) == NULL;
 }
 
+static gboolean
+accounts_read (gpointer data)
+{
+  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "loading") != 0;
+}
+
 typedef void (*TestBody) (Fixture *f);
 
 static gboolean
@@ -205,6 +211,7 @@ run_body (gpointer data)
   f->window = HOLBOO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   g_assert_true (HOLBOO_IS_WINDOW (f->window));
   wait_until (widget_is_mapped, f->window, "the main window is on screen");
+  wait_until (accounts_read, f->window, "the accounts are read");
 
   body (f);
 
@@ -255,6 +262,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *accounts_ini = NULL;
   g_auto(GStrv) keys = NULL;
 
   /* The memory backend lives as long as the process: start each test from
@@ -270,6 +278,14 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   g_setenv ("HOLBOO_DATA_DIR", f->data_dir, TRUE);
 
+  /* An account set up before, switched off so nothing connects: without
+   * one the window would be the sign-in page (test-ui-accounts). */
+  accounts_ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+  g_file_set_contents (accounts_ini,
+                       "[Holboo]\nformat=1\n\n[Account 1]\njid=alice@localhost\nenabled=false\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -281,7 +297,9 @@ fixture_teardown (Fixture       *f,
   if (f->data_dir != NULL)
     {
       g_autofree char *holboo_dir = g_build_filename (f->data_dir, "holboo", NULL);
+      g_autofree char *accounts_ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
 
+      g_unlink (accounts_ini);
       g_rmdir (holboo_dir);
       g_rmdir (f->data_dir);
       g_free (f->data_dir);

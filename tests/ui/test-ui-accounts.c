@@ -1,0 +1,1007 @@
+/* test-ui-accounts.c — signing in, the connection banner and the accounts
+ * window, against a real Prosody and a real Secret Service
+ *
+ * Copyright 2026 The Holboo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under tests/ui/xvfb-wrapper.sh. One Prosody (HolbooTestServer) and
+ * one gnome-keyring-daemon on a private bus serve the whole program; each
+ * test runs a fresh HolbooApplication, the way `holboo` does, on a data
+ * directory of its own, and drives the real window: typing into the sign-in
+ * form, Enter, the certificate dialog's responses, the banner's button.
+ * Each failure must show its own message under the form within 10 s, and
+ * the text is checked. Screenshots of every state go to
+ * $HOLBOO_TEST_ARTEFACTS (test-ui-accounts-*.png).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#include <locale.h>
+
+#include "holboo-accounts-window.h"
+#include "holboo-application.h"
+#include "holboo-test-server.h"
+#include "holboo-test-util.h"
+#include "holboo-window.h"
+#include "keyring-test-util.h"
+
+static struct {
+  HolbooTestServer *server;
+  char             *ca_file;
+  char             *fingerprint;
+  TestKeyring      *keyring;
+} live;
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *f);
+
+struct _Fixture {
+  HolbooApplication *app;
+  HolbooWindow      *window;
+  char              *data_dir;
+  TestBody           body;
+  gboolean           dark;
+};
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails after @seconds. */
+static void
+wait_until_s (Condition   condition,
+              gpointer    data,
+              guint       seconds,
+              const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, on_wake, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out after %u s waiting until %s", seconds, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+#define wait_until(c, d, what) wait_until_s ((c), (d), 10, (what))
+
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint wake = g_timeout_add (5, on_wake, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+static void
+save_artefact (GtkWidget  *widget,
+               const char *name)
+{
+  const char *dir = g_getenv ("HOLBOO_TEST_ARTEFACTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  run_for (100);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  paintable = gtk_widget_paintable_new (widget);
+  for (guint tries = 0; node == NULL; tries++)
+    {
+      g_assert_cmpuint (tries, <, 250);
+      if (tries > 0)
+        run_for (20);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("test-ui-accounts-%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+accounts_read (gpointer data)
+{
+  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "loading") != 0;
+}
+
+static gboolean
+main_view_shown (gpointer data)
+{
+  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "main") == 0;
+}
+
+static gboolean
+welcome_shown (gpointer data)
+{
+  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "welcome") == 0;
+}
+
+static gboolean
+run_body (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GList) windows = NULL;
+
+  f->window = HOLBOO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_true (HOLBOO_IS_WINDOW (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 640);
+  wait_until (widget_is_mapped, f->window, "the main window is on screen");
+  wait_until (accounts_read, f->window, "the accounts are read");
+
+  f->body (f);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  f->window = NULL;
+  g_application_quit (G_APPLICATION (f->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app,
+             Fixture      *f)
+{
+  g_idle_add (run_body, f);
+}
+
+static void
+run_app (Fixture  *f,
+         TestBody  body)
+{
+  int status;
+
+  f->body = body;
+  f->app = holboo_application_new ();
+  g_application_set_application_id (G_APPLICATION (f->app), NULL);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_activate), f);
+
+  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_object (&f->app);
+  /* Let the accounts' last goodbyes (worker threads, sockets) finish. */
+  run_for (50);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->data_dir = holboo_test_make_tmp_dir ();
+  g_setenv ("HOLBOO_DATA_DIR", f->data_dir, TRUE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_unsetenv ("HOLBOO_DATA_DIR");
+  holboo_test_rm_rf (f->data_dir);
+  g_free (f->data_dir);
+}
+
+/* ---- the sign-in form ---- */
+
+static HolbooSignInPage *
+sign_in_page (Fixture *f)
+{
+  HolbooSignInPage *page = holboo_window_get_sign_in_page (f->window);
+
+  g_assert_true (HOLBOO_IS_SIGN_IN_PAGE (page));
+  return page;
+}
+
+static GtkWidget *
+page_child (Fixture    *f,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (sign_in_page (f)), HOLBOO_TYPE_SIGN_IN_PAGE, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static char *
+jid_of (const char *user)
+{
+  return g_strdup_printf ("%s@%s", user, holboo_test_server_get_domain (live.server));
+}
+
+/* Types into the form; @port 0 for the server's c2s port, @host NULL for
+ * none. */
+static void
+fill_form (Fixture    *f,
+           const char *address,
+           const char *password,
+           const char *host,
+           guint16     port,
+           gboolean    with_ca)
+{
+  g_autofree char *port_text = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "address_row")), address);
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "password_row")), password);
+  if (host != NULL)
+    {
+      port_text = g_strdup_printf ("%u", port != 0 ? port : holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (page_child (f, "server_row")), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (page_child (f, "host_row")), host);
+      gtk_editable_set_text (GTK_EDITABLE (page_child (f, "port_row")), port_text);
+    }
+  holboo_sign_in_page_set_ca_file (sign_in_page (f), with_ca ? live.ca_file : NULL);
+}
+
+/* Enter in the password field. */
+static gint64
+press_enter (Fixture *f)
+{
+  g_signal_emit_by_name (page_child (f, "password_row"), "entry-activated");
+  g_assert_true (holboo_sign_in_page_get_busy (sign_in_page (f)));
+  return g_get_monotonic_time ();
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_sign_in_page_get_error (sign_in_page (f)) != NULL;
+}
+
+/* Waits for the form's error (at most 10 s after @start) and checks it
+ * starts with @expected. */
+static void
+assert_error_within_10_s (Fixture    *f,
+                          gint64      start,
+                          const char *expected)
+{
+  const char *shown;
+
+  wait_until (error_shown, f, "an error is shown under the form");
+  g_test_message ("Shown after %.2f s: %s", (g_get_monotonic_time () - start) / 1e6,
+                  holboo_sign_in_page_get_error (sign_in_page (f)));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  shown = holboo_sign_in_page_get_error (sign_in_page (f));
+  g_assert_true (g_str_has_prefix (shown, expected));
+  g_assert_false (holboo_sign_in_page_get_busy (sign_in_page (f)));
+  g_assert_true (gtk_widget_get_mapped (page_child (f, "error_label")));
+
+  /* Nothing was saved: still the sign-in page, no accounts.ini. */
+  g_assert_cmpstr (holboo_window_get_view (f->window), ==, "welcome");
+  {
+    g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+
+    g_assert_false (g_file_test (ini, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* ---- the banner ---- */
+
+static HolbooConnectionBanner *
+banner (Fixture *f)
+{
+  HolbooConnectionBanner *b = holboo_window_get_connection_banner (f->window);
+
+  g_assert_true (HOLBOO_IS_CONNECTION_BANNER (b));
+  return b;
+}
+
+static gboolean
+banner_connected (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_CONNECTED;
+}
+
+static void
+assert_connected_in_main (Fixture    *f,
+                          const char *artefact)
+{
+  g_autofree char *text = NULL;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_connected, f, "the banner says Connected");
+  text = holboo_connection_banner_get_text (banner (f));
+  /* Shown for a moment after a change, then it slides away. */
+  if (text != NULL)
+    g_assert_cmpstr (text, ==, "Connected");
+  if (artefact != NULL)
+    save_artefact (GTK_WIDGET (f->window), artefact);
+}
+
+/* ---- tests ---- */
+
+static void
+connects_by_itself (Fixture *f)
+{
+  assert_connected_in_main (f, NULL);
+}
+
+static void
+first_sign_in (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+  gint64 start;
+
+  g_assert_cmpstr (holboo_window_get_view (f->window), ==, "welcome");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), page_child (f, "address_row")));
+  /* Sign In waits for an address and a password. */
+  g_assert_false (gtk_widget_is_sensitive (page_child (f, "sign_in_button")));
+  save_artefact (GTK_WIDGET (f->window), f->dark ? "welcome-dark" : "welcome");
+
+  fill_form (f, jid, "alice-pass", holboo_test_server_get_host (live.server), 0, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (page_child (f, "sign_in_button")));
+  save_artefact (GTK_WIDGET (f->window), f->dark ? "welcome-filled-dark" : "welcome-filled");
+  start = press_enter (f);
+  g_assert_true (gtk_widget_get_visible (page_child (f, "spinner")));
+  save_artefact (GTK_WIDGET (f->window), f->dark ? "signing-in-dark" : "signing-in");
+
+  assert_connected_in_main (f, f->dark ? "connected-dark" : "connected");
+  g_test_message ("Signed in after %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_true (g_file_test (ini, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_first_sign_in (Fixture       *f,
+                    gconstpointer  data)
+{
+  f->dark = GPOINTER_TO_INT (data);
+  if (f->dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  run_app (f, first_sign_in);
+
+  /* And the next start signs in by itself, with the saved password. */
+  run_app (f, connects_by_itself);
+}
+
+static void
+wrong_password (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  gint64 start;
+
+  fill_form (f, jid, "not-the-password", holboo_test_server_get_host (live.server), 0, TRUE);
+  start = press_enter (f);
+  assert_error_within_10_s (f, start, "Wrong address or password");
+  /* The password is the likely culprit: the focus goes there. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), page_child (f, "password_row")));
+  save_artefact (GTK_WIDGET (f->window), "wrong-password");
+}
+
+static void
+unreachable_host (Fixture *f)
+{
+  gint64 start;
+
+  /* .invalid never resolves (RFC 6761) */
+  fill_form (f, "alice@nonexistent.invalid", "alice-pass", NULL, 0, TRUE);
+  start = press_enter (f);
+  assert_error_within_10_s (f, start, "Could not find the server “nonexistent.invalid”");
+  save_artefact (GTK_WIDGET (f->window), "unreachable-host");
+}
+
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_bind (socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+refused (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  gint64 start;
+
+  fill_form (f, jid, "alice-pass", "127.0.0.1", free_port (), TRUE);
+  start = press_enter (f);
+  assert_error_within_10_s (f, start, "The server “127.0.0.1” refused the connection");
+  save_artefact (GTK_WIDGET (f->window), "refused");
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "a dialog is shown");
+  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+untrusted_certificate (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  g_autofree char *shown_fingerprint = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *grid;
+  gint64 start;
+
+  /* The harness's CA is not given: the system does not trust it. */
+  fill_form (f, jid, "alice-pass", holboo_test_server_get_host (live.server), 0, FALSE);
+  start = press_enter (f);
+  dialog = wait_for_dialog ();
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Untrusted Certificate");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "localhost"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "trust"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  grid = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0))),
+                   ==, "CN=Holboo test CA");
+  shown_fingerprint = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))));
+  g_strdelimit (shown_fingerprint, "\n", ':');   /* shown on two lines */
+  g_assert_cmpstr (shown_fingerprint, ==, live.fingerprint);
+  save_artefact (GTK_WIDGET (dialog), f->dark ? "certificate-dialog-dark" : "certificate-dialog");
+
+  /* Cancel: the reason is named, nothing is saved. */
+  adw_message_dialog_response (dialog, "cancel");
+  assert_error_within_10_s (f, start, "The certificate of “localhost” is not trusted");
+  save_artefact (GTK_WIDGET (f->window), "certificate-cancelled");
+
+  /* Again, and trust it: pinned, signed in. */
+  press_enter (f);
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "trust");
+  assert_connected_in_main (f, "certificate-trusted");
+}
+
+static void
+no_dialog_connected (Fixture *f)
+{
+  assert_connected_in_main (f, "certificate-second-run");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_untrusted (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+  g_autofree char *text = NULL;
+
+  run_app (f, untrusted_certificate);
+  g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, live.fingerprint));
+
+  /* A second run connects without asking. */
+  run_app (f, no_dialog_connected);
+}
+
+
+/* ---- accounts set up before the app starts ---- */
+
+static void
+on_done (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+result_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Saves alice's account in the fixture's data directory, at @port (0:
+ * the server's), with the CA or a pinned fingerprint, and her password
+ * in the keyring (unless @keyring is FALSE). */
+static void
+set_up_account (Fixture    *f,
+                guint16     port,
+                gboolean    with_ca,
+                const char *pinned,
+                gboolean    keyring)
+{
+  g_autoptr(HolbooAccountRegistry) registry = holboo_account_registry_new (f->data_dir);
+  g_autofree char *jid = jid_of ("alice");
+  g_autoptr(HolbooAccountConfig) config = holboo_account_config_new (jid, NULL);
+  HolbooXmppSettings *settings = holboo_account_config_get_settings (config);
+  g_autoptr(GError) error = NULL;
+
+  holboo_xmpp_settings_set_server (settings, holboo_test_server_get_host (live.server),
+                                   port != 0 ? port : holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
+  if (with_ca)
+    holboo_xmpp_settings_set_ca_file (settings, live.ca_file, &error);
+  g_assert_no_error (error);
+  if (pinned != NULL)
+    holboo_xmpp_settings_set_pinned_certificate (settings, pinned);
+  holboo_account_registry_add (registry, config, &error);
+  g_assert_no_error (error);
+  holboo_account_registry_save (registry, NULL, &error);
+  g_assert_no_error (error);
+
+  if (keyring)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      holboo_account_config_store_password_async (config, "alice-pass", NULL, on_done, &result);
+      wait_until (result_set, &result, "the password is saved");
+      holboo_account_config_store_password_finish (config, result, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static GtkWidget *
+banner_child (Fixture    *f,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (banner (f)), HOLBOO_TYPE_CONNECTION_BANNER, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+banner_waiting (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_WAITING;
+}
+
+static guint
+countdown (Fixture *f)
+{
+  const char *detail = gtk_label_get_text (GTK_LABEL (banner_child (f, "detail_label")));
+  guint seconds = 0;
+
+  g_assert_true (g_str_has_prefix (detail, "Retrying in "));
+  seconds = (guint) g_ascii_strtoull (detail + strlen ("Retrying in "), NULL, 10);
+  g_assert_true (g_str_has_suffix (detail, seconds == 1 ? " second" : " seconds"));
+  return seconds;
+}
+
+typedef struct {
+  Fixture *f;
+  guint    below;
+} CountdownWait;
+
+static gboolean
+countdown_below (gpointer data)
+{
+  CountdownWait *wait = data;
+
+  return banner_waiting (wait->f) && countdown (wait->f) < wait->below;
+}
+
+static gboolean
+banner_connecting_or_refused_again (gpointer data)
+{
+  Fixture *f = data;
+  guint *attempts = g_object_get_data (G_OBJECT (f->window), "attempts");
+
+  return *attempts >= 2;
+}
+
+static void
+on_state (HolbooXmppConnection *connection,
+          GParamSpec           *pspec,
+          guint                *attempts)
+{
+  if (holboo_xmpp_connection_get_state (connection) == HOLBOO_XMPP_CONNECTION_STATE_CONNECTING)
+    (*attempts)++;
+}
+
+/* Nothing listens on the account's port: "Offline: <reason>", a live
+ * countdown, and Retry Now tries at once. */
+static void
+retry_banner (Fixture *f)
+{
+  g_autofree char *text = NULL;
+  HolbooAccount *account;
+  CountdownWait wait = { f, 0 };
+  gint64 start = g_get_monotonic_time ();
+  guint attempts = 0;
+  guint first;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_waiting, f, "the banner counts down to a retry");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  text = holboo_connection_banner_get_text (banner (f));
+  g_test_message ("Banner: %s", text);
+  g_assert_true (g_str_has_prefix (text, "Offline: The server “127.0.0.1” refused the connection\nRetrying in "));
+  g_assert_true (gtk_widget_get_mapped (banner_child (f, "action_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Retry Now");
+  save_artefact (GTK_WIDGET (f->window), "retrying");
+
+  /* The countdown goes down by itself, a second at a time, as long as
+   * the back-off leaves time for it. */
+  first = countdown (f);
+  if (first >= 2)
+    {
+      wait.below = first;
+      wait_until_s (countdown_below, &wait, 3, "the countdown goes down");
+    }
+
+  /* Retry Now: a new attempt at once, refused again. */
+  account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "alice@localhost");
+  g_assert_nonnull (account);
+  g_signal_connect (holboo_account_get_connection (account), "notify::state", G_CALLBACK (on_state), &attempts);
+  g_object_set_data (G_OBJECT (f->window), "attempts", &attempts);
+  attempts = 1;
+  gtk_widget_activate (banner_child (f, "action_button"));
+  wait_until_s (banner_connecting_or_refused_again, f, 2, "Retry Now starts an attempt");
+  g_signal_handlers_disconnect_by_data (holboo_account_get_connection (account), &attempts);
+  wait_until (banner_waiting, f, "the banner counts down again");
+}
+
+static void
+test_retry_banner (Fixture       *f,
+                   gconstpointer  data)
+{
+  set_up_account (f, free_port (), TRUE, NULL, TRUE);
+  run_app (f, retry_banner);
+}
+
+/* The server's certificate is not the pinned one (it changed): the
+ * banner says why and offers the certificate; trusting it connects. */
+static gboolean
+banner_offline (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_OFFLINE;
+}
+
+static void
+changed_certificate (Fixture *f)
+{
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_offline, f, "the banner says offline");
+  text = holboo_connection_banner_get_text (banner (f));
+  g_test_message ("Banner: %s", text);
+  g_assert_true (g_str_has_prefix (text, "Offline: The certificate of “localhost” is not trusted"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Show Certificate…");
+  save_artefact (GTK_WIDGET (f->window), "certificate-changed");
+
+  gtk_widget_activate (banner_child (f, "action_button"));
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "trust");
+  wait_until (banner_connected, f, "the banner says Connected");
+}
+
+static void
+test_changed_certificate (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+  g_autofree char *text = NULL;
+
+  set_up_account (f, 0, FALSE, "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:"
+                               "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF", TRUE);
+  run_app (f, changed_certificate);
+  g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, live.fingerprint));
+}
+
+/* The accounts window: the account with its state; off and on again;
+ * removed (messages deleted) after a confirmation, which brings the
+ * sign-in page back. */
+static AdwActionRow *
+account_row (HolbooAccountsWindow *window)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), HOLBOO_TYPE_ACCOUNTS_WINDOW, "list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+  return row != NULL ? ADW_ACTION_ROW (row) : NULL;
+}
+
+static gboolean
+row_says (gpointer data)
+{
+  HolbooAccountsWindow *window = data;
+  const char *expected = g_object_get_data (G_OBJECT (window), "expected");
+  AdwActionRow *row = account_row (window);
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (row), expected) == 0;
+}
+
+static void
+wait_row_says (HolbooAccountsWindow *window,
+               const char           *expected)
+{
+  g_object_set_data (G_OBJECT (window), "expected", (gpointer) expected);
+  wait_until (row_says, window, expected);
+}
+
+static GtkWidget *
+row_suffix (AdwActionRow *row,
+            GType         type)
+{
+  GtkWidget *found = NULL;
+  GtkWidget *child;
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, row);
+  while (found == NULL && (child = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        found = child;
+      for (GtkWidget *c = gtk_widget_get_first_child (child); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+path_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+accounts_window (Fixture *f)
+{
+  g_autofree char *store_dir = NULL;
+  HolbooAccountsWindow *window;
+  AdwMessageDialog *dialog;
+  AdwActionRow *row;
+  HolbooAccount *account;
+
+  assert_connected_in_main (f, NULL);
+  account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "alice@localhost");
+  store_dir = g_path_get_dirname (holboo_account_get_store_path (account));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-accounts", NULL));
+  wait_until (toplevel_shown, GSIZE_TO_POINTER (HOLBOO_TYPE_ACCOUNTS_WINDOW), "the accounts window is shown");
+  window = HOLBOO_ACCOUNTS_WINDOW (find_toplevel (HOLBOO_TYPE_ACCOUNTS_WINDOW));
+  row = account_row (window);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "alice@localhost");
+  wait_row_says (window, "Connected");
+  save_artefact (GTK_WIDGET (window), f->dark ? "accounts-window-dark" : "accounts-window");
+
+  /* Off, then on again. */
+  gtk_switch_set_active (GTK_SWITCH (row_suffix (row, GTK_TYPE_SWITCH)), FALSE);
+  wait_row_says (window, "Off");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (holboo_window_get_manager (f->window))), ==, 0);
+  gtk_switch_set_active (GTK_SWITCH (row_suffix (row, GTK_TYPE_SWITCH)), TRUE);
+  wait_row_says (window, "Connected");
+
+  /* Remove asks first; Cancel is the default. */
+  gtk_widget_activate (row_suffix (row, GTK_TYPE_BUTTON));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove alice@localhost?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  save_artefact (GTK_WIDGET (dialog), "remove-dialog");
+  adw_message_dialog_response (dialog, "delete");
+
+  wait_until (welcome_shown, f->window, "the sign-in page is back");
+  wait_until (path_gone, store_dir, "the messages are deleted");
+  g_assert_null (account_row (window));
+}
+
+static void
+test_accounts_window (Fixture       *f,
+                      gconstpointer  data)
+{
+  set_up_account (f, 0, TRUE, NULL, TRUE);
+  run_app (f, accounts_window);
+}
+
+/* ---- without a Secret Service ---- */
+
+static void
+no_keyring_sign_in (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  gint64 start;
+
+  fill_form (f, jid, "alice-pass", holboo_test_server_get_host (live.server), 0, TRUE);
+  start = press_enter (f);
+  assert_error_within_10_s (f, start, "No Secret Service (a keyring such as GNOME Keyring) is running "
+                                      "to keep the password for alice@localhost");
+  save_artefact (GTK_WIDGET (f->window), "no-keyring-sign-in");
+}
+
+static gboolean
+banner_failed (gpointer data)
+{
+  Fixture *f = data;
+
+  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_FAILED;
+}
+
+static void
+no_keyring_existing (Fixture *f)
+{
+  g_autofree char *text = NULL;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_failed, f, "the banner says why the account is offline");
+  text = holboo_connection_banner_get_text (banner (f));
+  g_test_message ("Banner: %s", text);
+  g_assert_true (g_str_has_prefix (text, "Offline: No Secret Service"));
+  save_artefact (GTK_WIDGET (f->window), "no-keyring-banner");
+
+  /* Retry Now tries to open it again, and says the same; the window
+   * keeps working. */
+  gtk_widget_activate (banner_child (f, "action_button"));
+  wait_until (banner_failed, f, "the banner says why again");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "calls"));
+  g_assert_cmpstr (holboo_window_get_visible_page (f->window), ==, "calls");
+}
+
+static void
+test_no_keyring_existing (Fixture       *f,
+                          gconstpointer  data)
+{
+  set_up_account (f, 0, TRUE, NULL, FALSE);
+  run_app (f, no_keyring_existing);
+}
+
+static void
+test_sign_in_fails (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, (TestBody) data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) leaf = NULL;
+  g_autofree char *leaf_file = NULL;
+  g_autofree char *display = NULL;
+  GTestDBus *bus = NULL;
+  gboolean no_keyring = FALSE;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+
+  /* The keyring's bus becomes the session bus: before anything (GTK,
+   * libadwaita, libsecret) connects to the one the wrapper started, where
+   * a keyring of its own would be activated and would prompt. */
+  for (int i = 1; i < argc; i++)
+    no_keyring |= g_strcmp0 (argv[i], "no-keyring") == 0;
+
+  display = g_strdup (g_getenv ("DISPLAY"));
+  if (no_keyring)
+    {
+      /* A session bus with no Secret Service on it, and none to start. */
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (bus);
+    }
+  else
+    {
+      live.keyring = test_keyring_start ();
+      g_assert_nonnull (live.keyring);
+    }
+  /* GTestDBus unsets DISPLAY, to keep D-Bus from autolaunching on X11. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  /* That bus has no accessibility bus to activate. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  live.server = holboo_test_server_new (HOLBOO_TEST_SERVER_KIND_PROSODY, NULL);
+  holboo_test_server_add_account (live.server, "alice", "alice-pass", &error);
+  g_assert_no_error (error);
+  if (!holboo_test_server_start (live.server, &error))
+    g_error ("Could not start the test server: %s", error->message);
+  live.ca_file = holboo_test_server_dup_ca_file (live.server);
+  leaf_file = g_build_filename (holboo_test_server_get_state_dir (live.server), "certs", "localhost.crt", NULL);
+  leaf = g_tls_certificate_new_from_file (leaf_file, &error);
+  g_assert_no_error (error);
+  live.fingerprint = holboo_xmpp_certificate_dup_fingerprint (leaf);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+  if (no_keyring)
+    {
+      ADD ("/ui/no-keyring/sign-in", test_sign_in_fails, no_keyring_sign_in);
+      ADD ("/ui/no-keyring/existing-account", test_no_keyring_existing, NULL);
+    }
+  else
+    {
+      ADD ("/ui/accounts/first-sign-in", test_first_sign_in, GINT_TO_POINTER (FALSE));
+      ADD ("/ui/accounts/first-sign-in-dark", test_first_sign_in, GINT_TO_POINTER (TRUE));
+      ADD ("/ui/accounts/wrong-password", test_sign_in_fails, wrong_password);
+      ADD ("/ui/accounts/unreachable-host", test_sign_in_fails, unreachable_host);
+      ADD ("/ui/accounts/refused", test_sign_in_fails, refused);
+      ADD ("/ui/accounts/untrusted-certificate", test_untrusted, NULL);
+      ADD ("/ui/accounts/retry-banner", test_retry_banner, NULL);
+      ADD ("/ui/accounts/changed-certificate", test_changed_certificate, NULL);
+      ADD ("/ui/accounts/accounts-window", test_accounts_window, NULL);
+    }
+#undef ADD
+
+  status = g_test_run ();
+
+  secret_service_disconnect ();
+  if (live.keyring != NULL)
+    test_keyring_stop (live.keyring);
+  /* Stopped, not unreffed: that would wait for every reference to the
+   * bus connection to go, and libsecret keeps some until exit. */
+  if (bus != NULL)
+    g_test_dbus_stop (bus);
+  holboo_test_server_stop (live.server, NULL);
+  g_clear_object (&live.server);
+  g_free (live.ca_file);
+  g_free (live.fingerprint);
+  return status;
+}
