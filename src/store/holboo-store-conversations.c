@@ -22,6 +22,7 @@ _holboo_store_conversation_from_row (sqlite3_stmt *stmt)
   c->last_message_id = sqlite3_column_int64 (stmt, 4);
   c->unread = sqlite3_column_int (stmt, 5);
   c->read_until = sqlite3_column_int64 (stmt, 6);
+  c->displayed_until = sqlite3_column_int64 (stmt, 7);
   return c;
 }
 

@@ -23,6 +23,7 @@ typedef struct {
   guint                  new_unread;
   gint64                 max_outgoing_ts;
   gboolean               dirty;
+  gboolean               recount;   /* actions applied in the batch moved the read mark or unread rows */
 } ConversationState;
 
 /* The columns of a dedup candidate. */
@@ -390,10 +391,22 @@ update_conversation (HolbooStore        *self,
                      GError            **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = NULL;
-  gint64 read_until = MAX (conv->read_until, conv->max_outgoing_ts);
+  gint64 read_until;
   guint unread = conv->unread + conv->new_unread;
 
-  if (read_until > conv->read_until &&
+  /* Actions that waited for this batch's messages (a displayed marker of
+   * another device, a retraction) changed the row: start from it. */
+  if (conv->recount)
+    {
+      g_autoptr(HolbooStoredConversation) now = holboo_store_get_conversation_by_id (self, conv->id, error);
+
+      if (now == NULL)
+        return FALSE;
+      conv->read_until = now->read_until;
+    }
+
+  read_until = MAX (conv->read_until, conv->max_outgoing_ts);
+  if ((read_until > conv->read_until || conv->recount) &&
       !_holboo_store_count_unread (self, conv->id, read_until, &unread, error))
     return FALSE;
 
@@ -485,7 +498,10 @@ insert_one (HolbooStore                *self,
           result->outcome = HOLBOO_INSERT_NEW;
           result->id = id;
           note_new_message (conv, m, id);
-          return after_insert (self, conv->id, id, m, has_pending, indexed, result, error);
+          if (!after_insert (self, conv->id, id, m, has_pending, indexed, result, error))
+            return FALSE;
+          conv->recount |= result->actions_applied;
+          return TRUE;
         }
       if (!find_copy (self, conv, m, FALSE, &existing, &found, error))
         return FALSE;

@@ -193,7 +193,10 @@ typedef struct {
  * @last_activity: time of the newest message, µs since the epoch (0: none)
  * @last_message_id: row id of the newest message, or 0
  * @unread: incoming messages newer than @read_until
- * @read_until: the newest time the user has seen (or answered at)
+ * @read_until: the newest time the user has seen (or answered at), on
+ *   this device or, by its displayed markers, on another
+ * @displayed_until: the newest time of our messages the peer has seen
+ *   (its XEP-0333 displayed markers)
  *
  * One conversation.  Reference counted.
  */
@@ -205,6 +208,7 @@ typedef struct {
   gint64                  last_message_id;
   guint                   unread;
   gint64                  read_until;
+  gint64                  displayed_until;
 } HolbooStoredConversation;
 
 /**
