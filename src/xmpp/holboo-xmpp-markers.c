@@ -96,21 +96,25 @@ HolbooXmppMarker
 holboo_xmpp_markers_parse (HolbooXmlNode  *message,
                            const char    **out_id)
 {
+  HolbooXmlIter iter;
+  HolbooXmlNode *node;
+
   g_return_val_if_fail (message != NULL, HOLBOO_XMPP_MARKER_NONE);
 
-  for (HolbooXmppMarker m = HOLBOO_XMPP_MARKER_RECEIVED; m <= HOLBOO_XMPP_MARKER_ACKNOWLEDGED; m++)
-    {
-      HolbooXmlNode *node = holboo_xml_node_get_child (message, marker_names[m], HOLBOO_XMLNS_MARKERS);
-      const char *id;
+  holboo_xml_iter_init (&iter, message, NULL, HOLBOO_XMLNS_MARKERS);
+  while (holboo_xml_iter_next (&iter, &node))
+    for (HolbooXmppMarker m = HOLBOO_XMPP_MARKER_RECEIVED; m <= HOLBOO_XMPP_MARKER_ACKNOWLEDGED; m++)
+      {
+        const char *id;
 
-      if (node == NULL)
-        continue;
-      id = holboo_xml_node_get_attribute (node, "id");
-      if (!holboo_xmpp_id_is_valid (id))
-        return HOLBOO_XMPP_MARKER_NONE;
-      if (out_id != NULL)
-        *out_id = id;
-      return m;
-    }
+        if (g_strcmp0 (holboo_xml_node_get_name (node), marker_names[m]) != 0)
+          continue;
+        id = holboo_xml_node_get_attribute (node, "id");
+        if (!holboo_xmpp_id_is_valid (id))
+          return HOLBOO_XMPP_MARKER_NONE;
+        if (out_id != NULL)
+          *out_id = id;
+        return m;
+      }
   return HOLBOO_XMPP_MARKER_NONE;
 }

@@ -210,8 +210,48 @@ unquote (const char *fallback)
 }
 
 /* The message actions and signals of XEP-0085, 0308, 0333, 0424, 0444
- * and 0461.  Each element is looked up only when the stanza has a child
- * in its namespace: the pipeline parses every message. */
+ * and 0461.  Each module looks only when the stanza has a child in its
+ * namespace: the pipeline parses every message, and most carry none. */
+enum {
+  HAS_CHATSTATES = 1 << 0,
+  HAS_MARKERS    = 1 << 1,
+  HAS_CORRECTION = 1 << 2,
+  HAS_RETRACTION = 1 << 3,
+  HAS_REACTIONS  = 1 << 4,
+  HAS_REPLY      = 1 << 5,
+};
+
+/* Which of the namespaces below @stanza's children are in, in one pass. */
+static guint
+scan_namespaces (HolbooXmlNode *stanza)
+{
+  guint found = 0;
+
+  for (HolbooXmlNode *child = holboo_xml_node_get_first_child (stanza); child != NULL;
+       child = holboo_xml_node_get_next_sibling (child))
+    {
+      const char *ns = holboo_xml_node_get_ns (child);
+
+      if (ns == NULL)
+        continue;
+      if (strcmp (ns, HOLBOO_XMLNS_CHATSTATES) == 0)
+        found |= HAS_CHATSTATES;
+      else if (strncmp (ns, "urn:xmpp:", 9) != 0)
+        continue;
+      else if (strcmp (ns + 9, "chat-markers:0") == 0)
+        found |= HAS_MARKERS;
+      else if (strcmp (ns + 9, "message-correct:0") == 0)
+        found |= HAS_CORRECTION;
+      else if (strcmp (ns + 9, "message-retract:1") == 0 || strcmp (ns + 9, "fasten:0") == 0)
+        found |= HAS_RETRACTION;
+      else if (strcmp (ns + 9, "reactions:0") == 0)
+        found |= HAS_REACTIONS;
+      else if (strcmp (ns + 9, "reply:0") == 0)
+        found |= HAS_REPLY;
+    }
+  return found;
+}
+
 static void
 parse_extensions (HolbooXmppMessage *message,
                   HolbooXmlNode     *stanza)
@@ -219,16 +259,24 @@ parse_extensions (HolbooXmppMessage *message,
   const char *reply_to = NULL;
   const char *marker_id = NULL;
   char *text = NULL, *quote = NULL;
+  guint found = scan_namespaces (stanza);
 
-  message->chat_state = holboo_xmpp_chat_state_parse (stanza);
-  message->markable = holboo_xmpp_markers_is_markable (stanza);
-  message->marker = holboo_xmpp_markers_parse (stanza, &marker_id);
-  message->marker_id = g_strdup (marker_id);
-
-  message->replace_id = g_strdup (holboo_xmpp_correction_get_replace_id (stanza));
-  message->retract_id = g_strdup (holboo_xmpp_retraction_get_id (stanza));
-  message->reactions_to = g_strdup (holboo_xmpp_reactions_parse (stanza, &message->reactions));
-  message->reply_id = g_strdup (holboo_xmpp_reply_get_id (stanza, &reply_to));
+  if (found & HAS_CHATSTATES)
+    message->chat_state = holboo_xmpp_chat_state_parse (stanza);
+  if (found & HAS_MARKERS)
+    {
+      message->markable = holboo_xmpp_markers_is_markable (stanza);
+      message->marker = holboo_xmpp_markers_parse (stanza, &marker_id);
+      message->marker_id = g_strdup (marker_id);
+    }
+  if (found & HAS_CORRECTION)
+    message->replace_id = g_strdup (holboo_xmpp_correction_get_replace_id (stanza));
+  if (found & HAS_RETRACTION)
+    message->retract_id = g_strdup (holboo_xmpp_retraction_get_id (stanza));
+  if (found & HAS_REACTIONS)
+    message->reactions_to = g_strdup (holboo_xmpp_reactions_parse (stanza, &message->reactions));
+  if (found & HAS_REPLY)
+    message->reply_id = g_strdup (holboo_xmpp_reply_get_id (stanza, &reply_to));
 
   /* A retraction's body is only there for clients without retraction. */
   if (message->retract_id != NULL)
