@@ -58,6 +58,9 @@ _holboo_account_op_free (HolbooAccountOp *op)
   g_clear_pointer (&op->row, holboo_stored_message_unref);
   g_clear_pointer (&op->gap, holboo_mam_gap_free);
   g_clear_pointer (&op->rows, g_ptr_array_unref);
+  g_clear_pointer (&op->action, holboo_message_action_free);
+  g_clear_pointer (&op->conversation, holboo_stored_conversation_unref);
+  g_free (op->text);
   g_clear_error (&op->error);
   g_free (op);
 }
@@ -128,7 +131,9 @@ run_inserts (HolbooStore *store,
       HolbooAccountOp *op = ops->pdata[from + i];
 
       op->result = results[i];
-      if (results[i].outcome == HOLBOO_INSERT_UPDATED)
+      /* Read back what the store changed: what a copy taught it, or
+       * actions that waited for it. */
+      if (results[i].outcome == HOLBOO_INSERT_UPDATED || results[i].actions_applied)
         op->row = holboo_store_get_message (store, results[i].id, &op->error);
     }
 }
@@ -220,6 +225,27 @@ run_op (HolbooStore     *store,
       break;
     case HOLBOO_ACCOUNT_OP_BARRIER:
       break;
+    case HOLBOO_ACCOUNT_OP_ACTION:
+      if (!holboo_store_apply_actions (store, &op->action, 1, &op->action_result, &op->error))
+        break;
+      if (op->action_result.outcome == HOLBOO_ACTION_APPLIED)
+        op->row = holboo_store_get_message (store, op->action_result.message_id, &op->error);
+      if (op->action->kind == HOLBOO_MESSAGE_ACTION_DISPLAYED && op->action_result.outcome == HOLBOO_ACTION_APPLIED)
+        op->conversation = holboo_store_get_conversation_by_id (store, op->action_result.conversation_id,
+                                                                &op->error);
+      break;
+    case HOLBOO_ACCOUNT_OP_MARK_READ:
+      if (holboo_store_mark_conversation_read (store, op->conversation_id, op->until, &op->error))
+        op->conversation = holboo_store_get_conversation_by_id (store, op->conversation_id, &op->error);
+      if (op->conversation != NULL)
+        op->row = holboo_store_get_message (store, op->row_id, &op->error);
+      break;
+    case HOLBOO_ACCOUNT_OP_DRAFT_SAVE:
+      holboo_store_save_draft (store, op->peer, op->text, &op->error);
+      break;
+    case HOLBOO_ACCOUNT_OP_DRAFT_LOAD:
+      holboo_store_load_draft (store, op->peer, &op->text, &op->error);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -300,7 +326,7 @@ complete_insert (HolbooAccount   *self,
     {
     case HOLBOO_INSERT_NEW:
       g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_MESSAGE_ADDED], 0,
-                     m->conversation_id, m->id, m);
+                     m->conversation_id, m->id, op->row != NULL ? op->row : m);
       break;
     case HOLBOO_INSERT_UPDATED:
       g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_MESSAGE_UPDATED], 0,
@@ -361,6 +387,11 @@ batch_done (gpointer  result,
                            op->row->conversation_id, op->row->id, op->row);
           if (op->kind == HOLBOO_ACCOUNT_OP_STATE)
             _holboo_account_outbox_state_done (self, op);
+          break;
+        case HOLBOO_ACCOUNT_OP_ACTION:
+        case HOLBOO_ACCOUNT_OP_MARK_READ:
+          if (op->error == NULL)
+            _holboo_account_action_done (self, op);
           break;
         default:
           break;

@@ -7,8 +7,12 @@
  * either a MAM result (holboo-account-mam.c), a carbon — accepted only
  * from the account's own bare JID —, or a live message.  A 1:1 message
  * with a body becomes a #HolbooStoredMessage and joins the pending batch
- * (holboo-account-batch.c); receipts and error bounces become state
- * changes of our outgoing rows.  Anything that does not add up (bad
+ * (holboo-account-batch.c); one that acts on an earlier message (a
+ * correction, retraction, reactions, a displayed marker) becomes a
+ * #HolbooMessageAction in the same batch, which the store applies only
+ * if its author may (holboo-store-actions.c); receipts, received
+ * markers and error bounces become state changes of our outgoing rows;
+ * chat states go to holboo-account-chat-states.c and are not stored.  Anything that does not add up (bad
  * addresses, a message for someone else, a body larger than any client
  * writes) is dropped with a log line: nothing half-valid reaches the
  * store.
@@ -75,29 +79,18 @@ live_timestamp (HolbooAccount *self,
   return ts;
 }
 
-/* The row for a parsed 1:1 message, or NULL when there is nothing to
- * store (no body, not a chat): @error set when it must be dropped. */
-static HolbooStoredMessage *
-record_from_message (HolbooAccount      *self,
-                     HolbooXmppMessage  *msg,
-                     Source              source,
-                     GError            **error)
+/* Who wrote a parsed 1:1 message (its direction) and in which
+ * conversation (@out_peer, not a new reference): FALSE with @error set
+ * when that does not add up. */
+static gboolean
+resolve_sides (HolbooAccount           *self,
+               HolbooXmppMessage       *msg,
+               Source                   source,
+               HolbooMessageDirection  *out_direction,
+               HolbooJid              **out_peer,
+               GError                 **error)
 {
-  g_autoptr(HolbooStoredMessage) m = NULL;
   HolbooMessageDirection direction;
-  HolbooJid *peer;
-
-  if (msg->type != HOLBOO_XMPP_MESSAGE_CHAT && msg->type != HOLBOO_XMPP_MESSAGE_NORMAL)
-    return NULL;
-  if (msg->body == NULL || *msg->body == '\0')
-    return NULL;
-
-  if (strnlen (msg->body, HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH + 1) > HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH)
-    {
-      g_set_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
-                   "A message body of more than %u bytes", HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH);
-      return NULL;
-    }
 
   switch (source)
     {
@@ -120,9 +113,9 @@ record_from_message (HolbooAccount      *self,
         {
           g_set_error_literal (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
                                "An outgoing message without an addressee");
-          return NULL;
+          return FALSE;
         }
-      peer = msg->to;
+      *out_peer = msg->to;
     }
   else
     {
@@ -130,10 +123,111 @@ record_from_message (HolbooAccount      *self,
         {
           g_set_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
                        "A message for “%s”, not for this account", holboo_jid_to_string (msg->to));
-          return NULL;
+          return FALSE;
         }
-      peer = msg->from != NULL ? msg->from : self->jid;
+      *out_peer = msg->from != NULL ? msg->from : self->jid;
     }
+  *out_direction = direction;
+  return TRUE;
+}
+
+static gboolean
+is_chat (HolbooXmppMessage *msg)
+{
+  return msg->type == HOLBOO_XMPP_MESSAGE_CHAT || msg->type == HOLBOO_XMPP_MESSAGE_NORMAL;
+}
+
+/* The action a parsed 1:1 message carries (correction, retraction,
+ * reactions, displayed marker), or NULL: @error set when it must be
+ * dropped.  Its time: the archive's (set by the caller) or, live, its
+ * place in the stream. */
+static HolbooMessageAction *
+action_from_message (HolbooAccount      *self,
+                     HolbooXmppMessage  *msg,
+                     Source              source,
+                     GError            **error)
+{
+  g_autoptr(HolbooMessageAction) a = NULL;
+  HolbooMessageDirection direction;
+  HolbooJid *peer;
+
+  if (!is_chat (msg))
+    return NULL;
+
+  if (msg->retract_id != NULL)
+    a = holboo_message_action_new (HOLBOO_MESSAGE_ACTION_RETRACT);
+  else if (msg->replace_id != NULL && msg->body != NULL && *msg->body != '\0')
+    a = holboo_message_action_new (HOLBOO_MESSAGE_ACTION_CORRECT);
+  else if (msg->reactions_to != NULL)
+    a = holboo_message_action_new (HOLBOO_MESSAGE_ACTION_REACT);
+  else if (msg->marker == HOLBOO_XMPP_MARKER_DISPLAYED)
+    a = holboo_message_action_new (HOLBOO_MESSAGE_ACTION_DISPLAYED);
+  else
+    return NULL;
+
+  if (a->kind == HOLBOO_MESSAGE_ACTION_CORRECT &&
+      strnlen (msg->body, HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH + 1) > HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH)
+    {
+      g_set_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
+                   "A correction of more than %u bytes", HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH);
+      return NULL;
+    }
+  if (!resolve_sides (self, msg, source, &direction, &peer, error))
+    return NULL;
+
+  a->peer = g_strdup (bare_string (peer));
+  a->conversation_kind = HOLBOO_CONVERSATION_CHAT;
+  a->direction = direction;
+  a->from_jid = g_strdup (msg->from != NULL ? holboo_jid_to_string (msg->from) : bare_string (self->jid));
+  switch (a->kind)
+    {
+    case HOLBOO_MESSAGE_ACTION_RETRACT:
+      a->target_id = g_strdup (msg->retract_id);
+      break;
+    case HOLBOO_MESSAGE_ACTION_CORRECT:
+      a->target_id = g_strdup (msg->replace_id);
+      a->body = g_steal_pointer (&msg->body);
+      break;
+    case HOLBOO_MESSAGE_ACTION_REACT:
+      a->target_id = g_strdup (msg->reactions_to);
+      a->reactions = g_steal_pointer (&msg->reactions);
+      break;
+    case HOLBOO_MESSAGE_ACTION_DISPLAYED:
+    default:
+      a->target_id = g_strdup (msg->marker_id);
+      break;
+    }
+  if (source != SOURCE_ARCHIVE)
+    a->timestamp = live_timestamp (self, a->peer, msg->delay);
+  return g_steal_pointer (&a);
+}
+
+/* The row for a parsed 1:1 message, or NULL when there is nothing to
+ * store (no body, not a chat): @error set when it must be dropped. */
+static HolbooStoredMessage *
+record_from_message (HolbooAccount      *self,
+                     HolbooXmppMessage  *msg,
+                     Source              source,
+                     GError            **error)
+{
+  g_autoptr(HolbooStoredMessage) m = NULL;
+  HolbooMessageDirection direction;
+  HolbooJid *peer;
+
+  if (!is_chat (msg))
+    return NULL;
+  if (msg->body == NULL || *msg->body == '\0')
+    return NULL;
+
+  if (strnlen (msg->body, HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH + 1) > HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH)
+    {
+      g_set_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_PROTOCOL,
+                   "A message body of more than %u bytes", HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH);
+      return NULL;
+    }
+
+  if (!resolve_sides (self, msg, source, &direction, &peer, error))
+    return NULL;
 
   m = holboo_stored_message_new ();
   m->peer = g_strdup (bare_string (peer));
@@ -151,6 +245,13 @@ record_from_message (HolbooAccount      *self,
       m->stanza_id_by = g_strdup (bare_string (self->jid));
     }
   m->receipt_requested = msg->receipt_request;
+  m->markable = msg->markable;
+  if (msg->reply_id != NULL)
+    {
+      m->reply_to_id = g_steal_pointer (&msg->reply_id);
+      m->reply_to_jid = g_steal_pointer (&msg->reply_to);
+      m->reply_preview = g_steal_pointer (&msg->reply_quote);
+    }
 
   /* Archived messages are placed by the archive (holboo-account-mam.c). */
   if (source != SOURCE_ARCHIVE)
@@ -217,12 +318,39 @@ handle_parsed (HolbooAccount     *self,
     }
 
   /* The peer's client confirms one of ours (here or, by carbon, to
-   * another of our devices). */
+   * another of our devices): a receipt, or a received marker. */
   if (msg->receipt_for != NULL && msg->from != NULL && source != SOURCE_CARBON_SENT &&
       !is_self (self, msg->from))
     {
       queue_state_by_origin (self, msg->from, msg->receipt_for, HOLBOO_MESSAGE_STATE_DELIVERED);
       handled = TRUE;
+    }
+  if (msg->marker == HOLBOO_XMPP_MARKER_RECEIVED && msg->from != NULL && source != SOURCE_CARBON_SENT &&
+      !is_self (self, msg->from))
+    {
+      queue_state_by_origin (self, msg->from, msg->marker_id, HOLBOO_MESSAGE_STATE_DELIVERED);
+      handled = TRUE;
+    }
+
+  /* What the peer is doing now: news of the moment, never stored. */
+  if (msg->from != NULL && !is_self (self, msg->from) && is_chat (msg) &&
+      (source == SOURCE_LIVE || source == SOURCE_CARBON_RECEIVED))
+    _holboo_account_chat_state_received (self, bare_string (msg->from), msg->chat_state,
+                                         msg->body != NULL && !holboo_xmpp_message_is_action (msg));
+
+  if (holboo_xmpp_message_is_action (msg) || msg->marker == HOLBOO_XMPP_MARKER_DISPLAYED)
+    {
+      HolbooMessageAction *action = action_from_message (self, msg, source, &error);
+
+      if (action == NULL)
+        {
+          if (error != NULL)
+            g_message ("Dropping an action from %s: %s",
+                       msg->from != NULL ? holboo_jid_to_string (msg->from) : "the account", error->message);
+          return TRUE;
+        }
+      _holboo_account_queue_action (self, action);
+      return TRUE;
     }
 
   m = record_from_message (self, msg, source, &error);
@@ -320,13 +448,16 @@ _holboo_account_handle_message (HolbooXmppConnection *connection,
  *   times, or %NULL (nothing to store, or @error set)
  */
 HolbooStoredMessage *
-_holboo_account_message_to_record (HolbooAccount  *self,
-                                   HolbooXmlNode  *stanza,
-                                   gboolean        archived,
-                                   GError        **error)
+_holboo_account_message_to_record (HolbooAccount        *self,
+                                   HolbooXmlNode        *stanza,
+                                   gboolean              archived,
+                                   HolbooMessageAction **out_action,
+                                   GError              **error)
 {
   g_autoptr(HolbooXmppMessage) msg = holboo_xmpp_message_parse (stanza, self->jid, error);
+  Source source = archived ? SOURCE_ARCHIVE : SOURCE_LIVE;
 
+  *out_action = NULL;
   if (msg == NULL)
     return NULL;
 
@@ -334,7 +465,28 @@ _holboo_account_message_to_record (HolbooAccount  *self,
   if (archived && msg->from != NULL && !is_self (self, msg->from) && msg->receipt_for != NULL)
     queue_state_by_origin (self, msg->from, msg->receipt_for, HOLBOO_MESSAGE_STATE_DELIVERED);
 
-  return record_from_message (self, msg, archived ? SOURCE_ARCHIVE : SOURCE_LIVE, error);
+  if (holboo_xmpp_message_is_action (msg) || msg->marker == HOLBOO_XMPP_MARKER_DISPLAYED)
+    {
+      *out_action = action_from_message (self, msg, source, error);
+      return NULL;
+    }
+  return record_from_message (self, msg, source, error);
+}
+
+/**
+ * _holboo_account_queue_action:
+ * @action: (transfer full): an action on a stored message
+ *
+ * Adds @action to the pending batch, after the messages before it.
+ */
+void
+_holboo_account_queue_action (HolbooAccount       *self,
+                              HolbooMessageAction *action)
+{
+  HolbooAccountOp *op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_ACTION);
+
+  op->action = action;
+  _holboo_account_queue_op (self, op);
 }
 
 gboolean

@@ -273,10 +273,10 @@ find_gap_below (HolbooMamSync *sync,
 }
 
 static void
-record_unref (gpointer record)
+record_op_free (gpointer op)
 {
-  if (record != NULL)
-    holboo_stored_message_unref (record);
+  if (op != NULL)
+    _holboo_account_op_free (op);
 }
 
 /* Stores a page (oldest first, as the archive sends it) with the range
@@ -289,7 +289,7 @@ take_page (HolbooMamSync    *sync,
   HolbooAccount *self = sync->account;
   const char *archive = holboo_jid_get_bare_string (self->jid);
   HolbooMamGap *gap = sync->gap;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_unref);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_op_free);
   HolbooAccountBatch *batch;
   HolbooAccountOp *op;
   gboolean reached = FALSE, reached_by_id = FALSE;
@@ -305,6 +305,7 @@ take_page (HolbooMamSync    *sync,
     {
       HolbooXmppMamResult *r = page->pdata[i];
       g_autoptr(GError) error = NULL;
+      HolbooMessageAction *action = NULL;
       HolbooStoredMessage *m;
 
       if (gap->start_id != NULL && g_str_equal (r->id, gap->start_id))
@@ -312,7 +313,16 @@ take_page (HolbooMamSync    *sync,
       else if (gap->start_id != NULL && r->stamp < gap->start_ts)
         reached = TRUE;
 
-      m = _holboo_account_message_to_record (self, r->message, TRUE, &error);
+      m = _holboo_account_message_to_record (self, r->message, TRUE, &action, &error);
+      if (action != NULL)
+        {
+          /* Ordered against other actions by the archive's time. */
+          op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_ACTION);
+          op->action = g_steal_pointer (&action);
+          op->action->timestamp = r->stamp;
+          g_ptr_array_add (records, op);
+          continue;
+        }
       if (m == NULL)
         {
           if (error != NULL)
@@ -324,17 +334,16 @@ take_page (HolbooMamSync    *sync,
       m->stanza_id_by = g_strdup (archive);
       m->server_ts = r->stamp;
       m->timestamp = order_stamp (sync, m->peer, r->stamp);
-      g_ptr_array_add (records, m);
+      op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_INSERT);
+      op->message = m;
+      g_ptr_array_add (records, op);
     }
 
+  /* In archive order, oldest first: an action after the message it acts
+   * on when both are in this page (else the store keeps it waiting). */
   for (guint i = records->len; i-- > 0;)
-    {
-      if (records->pdata[i] == NULL)
-        continue;
-      op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_INSERT);
-      op->message = g_steal_pointer (&records->pdata[i]);
-      _holboo_account_batch_add (batch, op);
-    }
+    if (records->pdata[i] != NULL)
+      _holboo_account_batch_add (batch, g_steal_pointer (&records->pdata[i]));
 
   /* The stretch this page proves stored: from its oldest result (or the
    * stored message it reached, so the two ranges join) up to where it

@@ -38,6 +38,7 @@
 
 #include "holboo-account-private.h"
 #include "holboo-xmpp-message.h"
+#include "holboo-xmpp-reply.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -55,9 +56,9 @@ is_xml_char (gunichar c)
          (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-static gboolean
-validate_body (const char  *body,
-               GError     **error)
+gboolean
+_holboo_account_validate_body (const char  *body,
+                               GError     **error)
 {
   gboolean blank = TRUE;
 
@@ -106,8 +107,7 @@ send_row (HolbooAccount       *self,
   g_autoptr(GError) error = NULL;
   InFlight *entry;
 
-  stanza = holboo_xmpp_message_build_chat (m->to_jid, m->message_id != NULL ? m->message_id : m->origin_id,
-                                           m->body, m->origin_id, m->receipt_requested);
+  stanza = _holboo_account_build_outgoing (self, m);
   if (!holboo_xmpp_connection_send (self->connection, stanza, &error))
     {
       g_debug ("Outbox row %" G_GINT64_FORMAT " stays pending: %s", m->id, error->message);
@@ -291,6 +291,78 @@ _holboo_account_outbox_init (HolbooAccount *self)
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
+static char *
+queue_outgoing (HolbooAccount        *self,
+                const char           *to,
+                const char           *body,
+                HolbooStoredMessage  *reply_to,
+                GError              **error)
+{
+  g_autoptr(HolbooJid) to_jid = NULL;
+  g_autoptr(GError) local_error = NULL;
+  HolbooStoredMessage *m;
+  HolbooAccountOp *op;
+
+  to_jid = holboo_jid_parse (to, -1, &local_error);
+  if (to_jid == NULL || holboo_jid_is_domain (to_jid))
+    {
+      g_set_error (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS,
+                   _("“%s” is not a valid address"), to);
+      return NULL;
+    }
+  if (!_holboo_account_validate_body (body, error))
+    return NULL;
+  if (self->closed)
+    {
+      g_set_error_literal (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_CLOSED,
+                           _("The account is closing"));
+      return NULL;
+    }
+
+  m = holboo_stored_message_new ();
+  m->peer = g_strdup (holboo_jid_get_bare_string (to_jid));
+  m->kind = HOLBOO_CONVERSATION_CHAT;
+  m->direction = HOLBOO_MESSAGE_OUTGOING;
+  m->state = HOLBOO_MESSAGE_STATE_PENDING;
+  m->from_jid = g_strdup (holboo_jid_get_bare_string (self->jid));
+  m->to_jid = g_strdup (holboo_jid_to_string (to_jid));
+  m->body = g_strdup (body);
+  m->timestamp = _holboo_account_next_timestamp (self, g_get_real_time ());
+  m->origin_id = g_uuid_string_random ();
+  m->message_id = g_strdup (m->origin_id);
+  m->receipt_requested = TRUE;
+
+  /* A reply names the message it answers and its author, and quotes it
+   * for clients without replies (holboo-account-actions.c builds it). */
+  if (reply_to != NULL)
+    {
+      const char *id = reply_to->message_id != NULL ? reply_to->message_id : reply_to->origin_id;
+      g_autoptr(HolbooJid) author = NULL;
+
+      if (reply_to->retracted || !holboo_xmpp_id_is_valid (id) || g_strcmp0 (reply_to->peer, m->peer) != 0)
+        {
+          holboo_stored_message_unref (m);
+          g_set_error_literal (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_MESSAGE,
+                               _("This message cannot be replied to"));
+          return NULL;
+        }
+      author = reply_to->direction == HOLBOO_MESSAGE_OUTGOING ? NULL : holboo_jid_parse (reply_to->from_jid, -1, NULL);
+      m->reply_to_id = g_strdup (id);
+      m->reply_to_jid = g_strdup (author != NULL ? holboo_jid_get_bare_string (author)
+                                                 : holboo_jid_get_bare_string (self->jid));
+      m->reply_to_row = reply_to->id;
+      m->reply_preview = g_utf8_substring (reply_to->body, 0,
+                                           MIN (g_utf8_strlen (reply_to->body, -1), HOLBOO_XMPP_REPLY_QUOTE_MAX_CHARS));
+    }
+
+  op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_INSERT);
+  op->message = m;
+  op->flags = HOLBOO_ACCOUNT_INSERT_OUTBOX;
+  _holboo_account_queue_op (self, op);
+
+  return g_strdup (m->origin_id);
+}
+
 /**
  * holboo_account_send_message:
  * @self: an account
@@ -313,47 +385,37 @@ holboo_account_send_message (HolbooAccount  *self,
                              const char     *body,
                              GError        **error)
 {
-  g_autoptr(HolbooJid) to_jid = NULL;
-  g_autoptr(GError) local_error = NULL;
-  HolbooStoredMessage *m;
-  HolbooAccountOp *op;
-
   g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), NULL);
   g_return_val_if_fail (to != NULL, NULL);
 
-  to_jid = holboo_jid_parse (to, -1, &local_error);
-  if (to_jid == NULL || holboo_jid_is_domain (to_jid))
-    {
-      g_set_error (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS,
-                   _("“%s” is not a valid address"), to);
-      return NULL;
-    }
-  if (!validate_body (body, error))
-    return NULL;
-  if (self->closed)
-    {
-      g_set_error_literal (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_CLOSED,
-                           _("The account is closing"));
-      return NULL;
-    }
+  return queue_outgoing (self, to, body, NULL, error);
+}
 
-  m = holboo_stored_message_new ();
-  m->peer = g_strdup (holboo_jid_get_bare_string (to_jid));
-  m->kind = HOLBOO_CONVERSATION_CHAT;
-  m->direction = HOLBOO_MESSAGE_OUTGOING;
-  m->state = HOLBOO_MESSAGE_STATE_PENDING;
-  m->from_jid = g_strdup (holboo_jid_get_bare_string (self->jid));
-  m->to_jid = g_strdup (holboo_jid_to_string (to_jid));
-  m->body = g_strdup (body);
-  m->timestamp = _holboo_account_next_timestamp (self, g_get_real_time ());
-  m->origin_id = g_uuid_string_random ();
-  m->message_id = g_strdup (m->origin_id);
-  m->receipt_requested = TRUE;
+/**
+ * holboo_account_send_reply:
+ * @self: an account
+ * @to: the addressee's JID, as for holboo_account_send_message()
+ * @body: the text, UTF-8
+ * @reply_to: the stored message @body answers, in the same conversation
+ * @error: return location for a #GError
+ *
+ * Like holboo_account_send_message(), as a reply to @reply_to
+ * (XEP-0461): the stored row links to it and shows its start as a
+ * quote; clients without replies get the quote in the body (XEP-0428).
+ *
+ * Returns: (transfer full) (nullable): the message's origin-id, or %NULL
+ *   with a %HOLBOO_ACCOUNT_ERROR
+ */
+char *
+holboo_account_send_reply (HolbooAccount        *self,
+                           const char           *to,
+                           const char           *body,
+                           HolbooStoredMessage  *reply_to,
+                           GError              **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (to != NULL, NULL);
+  g_return_val_if_fail (reply_to != NULL, NULL);
 
-  op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_INSERT);
-  op->message = m;
-  op->flags = HOLBOO_ACCOUNT_INSERT_OUTBOX;
-  _holboo_account_queue_op (self, op);
-
-  return g_strdup (m->origin_id);
+  return queue_outgoing (self, to, body, reply_to, error);
 }

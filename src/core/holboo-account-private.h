@@ -16,6 +16,8 @@ enum {
   ACCOUNT_SIGNAL_MESSAGE_UPDATED,
   ACCOUNT_SIGNAL_SYNCED,
   ACCOUNT_SIGNAL_STORE_ERROR,
+  ACCOUNT_SIGNAL_CONVERSATION_UPDATED,
+  ACCOUNT_SIGNAL_CHAT_STATE_CHANGED,
   ACCOUNT_N_SIGNALS
 };
 
@@ -36,6 +38,10 @@ typedef enum {
   HOLBOO_ACCOUNT_OP_CONVERSATIONS,
   HOLBOO_ACCOUNT_OP_LOAD_MESSAGES,
   HOLBOO_ACCOUNT_OP_BARRIER,
+  HOLBOO_ACCOUNT_OP_ACTION,
+  HOLBOO_ACCOUNT_OP_DRAFT_SAVE,
+  HOLBOO_ACCOUNT_OP_DRAFT_LOAD,
+  HOLBOO_ACCOUNT_OP_MARK_READ,
 } HolbooAccountOpKind;
 
 typedef enum {
@@ -70,10 +76,19 @@ typedef struct {
   HolbooMessageCursor  cursor;
   gboolean             has_cursor;
   guint                limit;
+  /* ACTION (in) */
+  HolbooMessageAction *action;
+  /* MARK_READ (in): the message read (row_id) and its conversation */
+  gint64               conversation_id;
+  gint64               until;
+  /* DRAFT_SAVE (in: peer, text), DRAFT_LOAD (in: peer; out: text) */
+  char                *text;
   /* outputs (rows: also the conversations for FIND_GAP with floors) */
   HolbooInsertResult   result;
   HolbooStoredMessage *row;        /* INSERT (updated copy), STATE*: the row as it is now */
   HolbooMamGap        *gap;
+  HolbooActionResult   action_result;    /* ACTION */
+  HolbooStoredConversation *conversation; /* ACTION (displayed), MARK_READ: as it is now */
   gint64               oldest_timestamp; /* OLDER_GAP: of the oldest message stored, or 0 */
   GPtrArray           *rows;
   GError              *error;
@@ -138,6 +153,13 @@ struct _HolbooAccount
 
   /* holboo-account-contacts.c, holboo-account-presence.c */
   HolbooAccountContacts *contacts;
+  /* holboo-account-chat-states.c */
+  GHashTable           *chat_states;      /* peer → PeerChatState */
+  GHashTable           *sent_chat_states; /* peer → GINT_TO_POINTER (HolbooXmppChatState) */
+  guint                 chat_state_timeout; /* ms */
+
+  /* holboo-account-actions.c */
+  GHashTable           *displayed_sent;   /* peer → (gint64 *) timestamp of the newest marked */
 };
 
 /* holboo-account.c */
@@ -190,9 +212,33 @@ gboolean             _holboo_account_handle_message   (HolbooXmppConnection *con
 HolbooStoredMessage *_holboo_account_message_to_record (HolbooAccount       *self,
                                                        HolbooXmlNode        *stanza,
                                                        gboolean              archived,
+                                                       HolbooMessageAction **out_action,
                                                        GError              **error);
+void                 _holboo_account_queue_action     (HolbooAccount        *self,
+                                                       HolbooMessageAction  *action);
+
+/* holboo-account-chat-states.c */
+void                 _holboo_account_chat_states_init (HolbooAccount        *self);
+void                 _holboo_account_chat_states_dispose (HolbooAccount     *self);
+void                 _holboo_account_chat_state_received (HolbooAccount     *self,
+                                                       const char           *peer,
+                                                       HolbooXmppChatState   state,
+                                                       gboolean              with_body);
+void                 _holboo_account_chat_state_sent  (HolbooAccount        *self,
+                                                       const char           *peer,
+                                                       HolbooXmppChatState   state);
+
+/* holboo-account-actions.c */
+void                 _holboo_account_actions_init     (HolbooAccount        *self);
+void                 _holboo_account_actions_dispose  (HolbooAccount        *self);
+void                 _holboo_account_action_done      (HolbooAccount        *self,
+                                                       HolbooAccountOp      *op);
+HolbooXmlNode       *_holboo_account_build_outgoing   (HolbooAccount        *self,
+                                                       HolbooStoredMessage  *m);
 
 /* holboo-account-outbox.c */
+gboolean             _holboo_account_validate_body    (const char           *body,
+                                                       GError              **error);
 void                 _holboo_account_outbox_init      (HolbooAccount        *self);
 void                 _holboo_account_outbox_stored    (HolbooAccount        *self,
                                                        HolbooStoredMessage  *message);

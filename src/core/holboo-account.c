@@ -50,6 +50,7 @@ enum {
   PROP_SYNCING,
   PROP_MAM_PAGE_SIZE,
   PROP_CATCH_UP_MAX_PAGES,
+  PROP_CHAT_STATE_TIMEOUT,
   N_PROPS
 };
 
@@ -125,6 +126,8 @@ on_session_started (HolbooXmppConnection *connection,
        * this device live whatever its archive gets after the catch-up's
        * first query. */
       self->presence_sent = FALSE;
+      /* A new session: the peers know nothing of our chat states. */
+      g_hash_table_remove_all (self->sent_chat_states);
       holboo_xmpp_connection_send_iq_async (connection, enable, self->cancellable, on_carbons_enabled, NULL);
       /* The roster before the presence (RFC 6121 §2.2). */
       _holboo_account_contacts_session_started (self);
@@ -151,6 +154,7 @@ holboo_account_get_property (GObject    *object,
     case PROP_SYNCING: g_value_set_boolean (value, self->syncing); break;
     case PROP_MAM_PAGE_SIZE: g_value_set_uint (value, self->mam_page_size); break;
     case PROP_CATCH_UP_MAX_PAGES: g_value_set_uint (value, self->catch_up_max_pages); break;
+    case PROP_CHAT_STATE_TIMEOUT: g_value_set_uint (value, self->chat_state_timeout); break;
     default:
       if (!_holboo_account_contacts_get_property (self, prop_id, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -171,6 +175,7 @@ holboo_account_set_property (GObject      *object,
     case PROP_STORE_PATH: self->store_path = g_value_dup_string (value); break;
     case PROP_MAM_PAGE_SIZE: holboo_account_set_mam_page_size (self, g_value_get_uint (value)); break;
     case PROP_CATCH_UP_MAX_PAGES: holboo_account_set_catch_up_max_pages (self, g_value_get_uint (value)); break;
+    case PROP_CHAT_STATE_TIMEOUT: holboo_account_set_chat_state_timeout (self, g_value_get_uint (value)); break;
     default:
       if (!_holboo_account_contacts_set_property (self, prop_id, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -210,6 +215,7 @@ holboo_account_dispose (GObject *object)
   _holboo_account_mam_dispose (self);
   _holboo_account_sync_dispose (self);
   _holboo_account_contacts_dispose (self);
+  _holboo_account_chat_states_dispose (self);
 
   if (self->connection != NULL)
     {
@@ -247,6 +253,7 @@ holboo_account_finalize (GObject *object)
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
   g_clear_pointer (&self->live_order, g_hash_table_unref);
   _holboo_account_contacts_finalize (self);
+  _holboo_account_actions_dispose (self);
   g_clear_object (&self->cancellable);
   g_free (self->store_path);
 
@@ -294,6 +301,12 @@ holboo_account_class_init (HolbooAccountClass *klass)
     g_param_spec_uint ("catch-up-max-pages", NULL, NULL, 0, G_MAXUINT, HOLBOO_ACCOUNT_DEFAULT_CATCH_UP_MAX_PAGES,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /** HolbooAccount:chat-state-timeout: after how many ms without news a
+   * peer's "composing" counts as paused (see ::chat-state-changed) */
+  properties[PROP_CHAT_STATE_TIMEOUT] =
+    g_param_spec_uint ("chat-state-timeout", NULL, NULL, 1, G_MAXUINT, HOLBOO_ACCOUNT_DEFAULT_CHAT_STATE_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
   _holboo_account_contacts_class_init (object_class, N_PROPS);
 
@@ -315,12 +328,41 @@ holboo_account_class_init (HolbooAccountClass *klass)
    * @message_id: the message's row id
    * @message: the message as it is now
    *
-   * A stored message changed: its delivery state, or what the archive
-   * or a copy taught it.
+   * A stored message changed: its delivery or read state, what the
+   * archive or a copy taught it, or an action on it — corrected
+   * (@message's edited_at), retracted (a tombstone), reactions, read.
    */
   signals[ACCOUNT_SIGNAL_MESSAGE_UPDATED] =
     g_signal_new ("message-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, message_type);
+
+  /**
+   * HolbooAccount::conversation-updated:
+   * @conversation_id: the conversation's row id
+   * @conversation: the conversation as it is now
+   *
+   * A conversation's read marks moved: the user read it (here, or on
+   * another device whose displayed marker came by carbon or from the
+   * archive: its unread count changed), or the peer read our messages
+   * up to @conversation's displayed_until.
+   */
+  signals[ACCOUNT_SIGNAL_CONVERSATION_UPDATED] =
+    g_signal_new ("conversation-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64,
+                  HOLBOO_TYPE_STORED_CONVERSATION | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * HolbooAccount::chat-state-changed:
+   * @peer: the peer's bare JID
+   * @state: a #HolbooXmppChatState: what the peer does now (composing:
+   *   "is typing…"); a composing without news for
+   *   #HolbooAccount:chat-state-timeout turns paused
+   *
+   * Not stored: for the typing indicator only.
+   */
+  signals[ACCOUNT_SIGNAL_CHAT_STATE_CHANGED] =
+    g_signal_new ("chat-state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 
   /**
    * HolbooAccount::synced:
@@ -352,6 +394,8 @@ holboo_account_init (HolbooAccount *self)
   _holboo_account_mam_init (self);
   _holboo_account_sync_init (self);
   _holboo_account_contacts_init (self);
+  _holboo_account_chat_states_init (self);
+  _holboo_account_actions_init (self);
 }
 
 static gboolean
@@ -581,6 +625,26 @@ holboo_account_set_catch_up_max_pages (HolbooAccount *self,
     return;
   self->catch_up_max_pages = max_pages;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATCH_UP_MAX_PAGES]);
+}
+
+guint
+holboo_account_get_chat_state_timeout (HolbooAccount *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), 0);
+  return self->chat_state_timeout;
+}
+
+void
+holboo_account_set_chat_state_timeout (HolbooAccount *self,
+                                       guint          timeout_ms)
+{
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+  g_return_if_fail (timeout_ms > 0);
+
+  if (self->chat_state_timeout == timeout_ms)
+    return;
+  self->chat_state_timeout = timeout_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT_STATE_TIMEOUT]);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "holboo-store-messages.h"
+#include "holboo-xmpp-chatstates.h"
 #include "holboo-xmpp-connection.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ G_BEGIN_DECLS
  * refuses stanzas over 1 MiB). */
 #define HOLBOO_ACCOUNT_MAX_INCOMING_BODY_LENGTH (256 * 1024)
 
+/* A peer's "composing" without news for this long counts as paused. */
+#define HOLBOO_ACCOUNT_DEFAULT_CHAT_STATE_TIMEOUT 30000   /* ms */
+
 #define HOLBOO_ACCOUNT_DEFAULT_MAM_PAGE_SIZE      250
 #define HOLBOO_ACCOUNT_DEFAULT_CATCH_UP_MAX_PAGES 4
 
@@ -34,11 +38,14 @@ G_BEGIN_DECLS
  * @HOLBOO_ACCOUNT_ERROR_INVALID_MESSAGE: the text is empty, too long or
  *   not valid text
  * @HOLBOO_ACCOUNT_ERROR_CLOSED: the account is going away
+ * @HOLBOO_ACCOUNT_ERROR_NOT_CONNECTED: an action that needs a session
+ *   (edit, retract, react) was asked for without one
  */
 typedef enum {
   HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS,
   HOLBOO_ACCOUNT_ERROR_INVALID_MESSAGE,
   HOLBOO_ACCOUNT_ERROR_CLOSED,
+  HOLBOO_ACCOUNT_ERROR_NOT_CONNECTED,
 } HolbooAccountError;
 
 #define HOLBOO_TYPE_ACCOUNT (holboo_account_get_type ())
@@ -69,6 +76,9 @@ void                  holboo_account_set_mam_page_size     (HolbooAccount       
 guint                 holboo_account_get_catch_up_max_pages (HolbooAccount       *self);
 void                  holboo_account_set_catch_up_max_pages (HolbooAccount       *self,
                                                             guint                 max_pages);
+guint                 holboo_account_get_chat_state_timeout (HolbooAccount       *self);
+void                  holboo_account_set_chat_state_timeout (HolbooAccount       *self,
+                                                            guint                 timeout_ms);
 
 void                  holboo_account_connect_async         (HolbooAccount        *self,
                                                             GCancellable         *cancellable,
@@ -92,6 +102,44 @@ char                 *holboo_account_send_message          (HolbooAccount       
                                                             const char           *to,
                                                             const char           *body,
                                                             GError              **error);
+char                 *holboo_account_send_reply            (HolbooAccount        *self,
+                                                            const char           *to,
+                                                            const char           *body,
+                                                            HolbooStoredMessage  *reply_to,
+                                                            GError              **error);
+
+/* holboo-account-actions.c: message actions and drafts */
+gboolean              holboo_account_edit_message          (HolbooAccount        *self,
+                                                            HolbooStoredMessage  *message,
+                                                            const char           *body,
+                                                            GError              **error);
+gboolean              holboo_account_retract_message       (HolbooAccount        *self,
+                                                            HolbooStoredMessage  *message,
+                                                            GError              **error);
+gboolean              holboo_account_react                 (HolbooAccount        *self,
+                                                            HolbooStoredMessage  *message,
+                                                            const char * const   *reactions,
+                                                            GError              **error);
+void                  holboo_account_mark_displayed        (HolbooAccount        *self,
+                                                            HolbooStoredMessage  *message);
+void                  holboo_account_save_draft            (HolbooAccount        *self,
+                                                            const char           *peer,
+                                                            const char           *text);
+void                  holboo_account_load_draft_async      (HolbooAccount        *self,
+                                                            const char           *peer,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+char                 *holboo_account_load_draft_finish     (HolbooAccount        *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
+
+/* holboo-account-chat-states.c: XEP-0085, not stored */
+gboolean              holboo_account_send_chat_state       (HolbooAccount        *self,
+                                                            const char           *peer,
+                                                            HolbooXmppChatState   state);
+HolbooXmppChatState   holboo_account_get_chat_state        (HolbooAccount        *self,
+                                                            const char           *peer);
 
 void                  holboo_account_flush_async           (HolbooAccount        *self,
                                                             GCancellable         *cancellable,

@@ -22,6 +22,7 @@ _holboo_store_conversation_from_row (sqlite3_stmt *stmt)
   c->last_message_id = sqlite3_column_int64 (stmt, 4);
   c->unread = sqlite3_column_int (stmt, 5);
   c->read_until = sqlite3_column_int64 (stmt, 6);
+  c->displayed_until = sqlite3_column_int64 (stmt, 7);
   return c;
 }
 
@@ -36,7 +37,7 @@ _holboo_store_count_unread (HolbooStore  *self,
 
   stmt = _holboo_store_prepare (self,
                                 "SELECT count(*) FROM messages WHERE conversation_id = ?1 "
-                                "AND timestamp > ?2 AND direction = 0;",
+                                "AND timestamp > ?2 AND direction = 0 AND retracted = 0;",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -116,8 +117,9 @@ holboo_store_get_conversation_by_id (HolbooStore  *self,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type HolbooStoredConversation): all
- *   conversations, the most recently active first, or %NULL with @error
- *   set
+ *   conversations with messages (not those that only hold actions
+ *   waiting for their messages), the most recently active first, with
+ *   their unread counts; or %NULL with @error set
  */
 GPtrArray *
 holboo_store_list_conversations (HolbooStore  *self,
@@ -131,6 +133,7 @@ holboo_store_list_conversations (HolbooStore  *self,
 
   stmt = _holboo_store_prepare (self,
                                 "SELECT " HOLBOO_STORE_CONVERSATION_COLUMNS " FROM conversations "
+                                "WHERE last_message_id IS NOT NULL "
                                 "ORDER BY last_activity DESC, id DESC;",
                                 error);
   if (stmt == NULL)
@@ -140,6 +143,48 @@ holboo_store_list_conversations (HolbooStore  *self,
   while ((rc = _holboo_store_step (self, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (rows, _holboo_store_conversation_from_row (stmt));
   return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
+/* Inside a transaction: moves the read mark of @conversation_id forward
+ * to @until and recounts its unread messages; *@moved says whether it
+ * moved. */
+gboolean
+_holboo_store_move_read_mark (HolbooStore  *self,
+                              gint64        conversation_id,
+                              gint64        until,
+                              gboolean     *moved,
+                              GError      **error)
+{
+  g_autoptr(HolbooStoredConversation) conv = NULL;
+  g_autoptr(HolbooStoreStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint unread;
+
+  *moved = FALSE;
+  conv = holboo_store_get_conversation_by_id (self, conversation_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (conv == NULL || until <= conv->read_until)
+    return TRUE;
+
+  if (!_holboo_store_count_unread (self, conversation_id, until, &unread, error))
+    return FALSE;
+
+  stmt = _holboo_store_prepare (self,
+                                "UPDATE conversations SET read_until = ?2, unread = ?3 WHERE id = ?1;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  sqlite3_bind_int64 (stmt, 2, until);
+  sqlite3_bind_int (stmt, 3, unread);
+  if (_holboo_store_step (self, stmt, error) != SQLITE_DONE)
+    return FALSE;
+  *moved = TRUE;
+  return TRUE;
 }
 
 /**
@@ -161,36 +206,16 @@ holboo_store_mark_conversation_read (HolbooStore  *self,
                                      gint64        until,
                                      GError      **error)
 {
-  g_autoptr(HolbooStoredConversation) conv = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-  guint unread;
+  gboolean moved;
 
   g_return_val_if_fail (HOLBOO_IS_STORE (self), FALSE);
 
   if (!_holboo_store_begin (self, error))
     return FALSE;
 
-  conv = holboo_store_get_conversation_by_id (self, conversation_id, &local_error);
-  if (conv == NULL || until <= conv->read_until)
-    goto done;
-
-  if (!_holboo_store_count_unread (self, conversation_id, until, &unread, &local_error))
-    goto done;
-
-  stmt = _holboo_store_prepare (self,
-                                "UPDATE conversations SET read_until = ?2, unread = ?3 WHERE id = ?1;",
-                                &local_error);
-  if (stmt == NULL)
-    goto done;
-  sqlite3_bind_int64 (stmt, 1, conversation_id);
-  sqlite3_bind_int64 (stmt, 2, until);
-  sqlite3_bind_int (stmt, 3, unread);
-  _holboo_store_step (self, stmt, &local_error);
-  _holboo_store_stmt_release (stmt);
-
-done:
-  if (local_error == NULL && _holboo_store_commit (self, &local_error))
+  if (_holboo_store_move_read_mark (self, conversation_id, until, &moved, &local_error) &&
+      _holboo_store_commit (self, &local_error))
     return TRUE;
   _holboo_store_rollback (self);
   g_propagate_error (error, g_steal_pointer (&local_error));

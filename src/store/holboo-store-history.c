@@ -47,7 +47,39 @@ _holboo_store_message_from_row (sqlite3_stmt *stmt)
   m->stanza_id = dup_column (stmt, 13);
   m->stanza_id_by = dup_column (stmt, 14);
   m->receipt_requested = sqlite3_column_int (stmt, 15) != 0;
+  m->markable = sqlite3_column_int (stmt, 16) != 0;
+  m->edited_at = sqlite3_column_int64 (stmt, 17);
+  m->retracted = sqlite3_column_int (stmt, 18) != 0;
+  m->read = sqlite3_column_int (stmt, 19) != 0;
+  m->reply_to_id = dup_column (stmt, 20);
+  m->reply_to_jid = dup_column (stmt, 21);
+  m->reply_to_row = sqlite3_column_int64 (stmt, 22);
+  m->reply_preview = dup_column (stmt, 23);
+  if (sqlite3_column_type (stmt, 24) != SQLITE_NULL)
+    m->reactions = _holboo_store_parse_reactions ((const char *) sqlite3_column_text (stmt, 24));
   return m;
+}
+
+GPtrArray *
+_holboo_store_parse_reactions (const char *summary)
+{
+  g_autoptr(GPtrArray) reactions = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_reaction_free);
+  g_auto(GStrv) lines = g_strsplit (summary, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+      HolbooReaction *r;
+
+      if (g_strv_length (fields) != 3)
+        continue;
+      r = g_new0 (HolbooReaction, 1);
+      r->emoji = g_strdup (fields[0]);
+      r->count = (guint) g_ascii_strtoull (fields[1], NULL, 10);
+      r->own = g_str_equal (fields[2], "1");
+      g_ptr_array_add (reactions, r);
+    }
+  return reactions->len > 0 ? g_steal_pointer (&reactions) : NULL;
 }
 
 GPtrArray *

@@ -23,6 +23,7 @@ typedef struct {
   guint                  new_unread;
   gint64                 max_outgoing_ts;
   gboolean               dirty;
+  gboolean               recount;   /* actions applied in the batch moved the read mark or unread rows */
 } ConversationState;
 
 /* The columns of a dedup candidate. */
@@ -270,8 +271,10 @@ insert_row (HolbooStore                *self,
   stmt = _holboo_store_prepare (self,
                                 "INSERT INTO messages (conversation_id, direction, state, sender, from_jid,"
                                 "  to_jid, body, timestamp, server_ts, message_id, origin_id, stanza_id,"
-                                "  stanza_id_by, receipt_requested) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                                "  stanza_id_by, receipt_requested, markable, reply_to_id, reply_to_jid,"
+                                "  reply_to_row, reply_quote) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                                "  ?15, ?16, ?17, ?18, ?19) "
                                 "ON CONFLICT DO NOTHING;",
                                 error);
   if (stmt == NULL)
@@ -291,6 +294,15 @@ insert_row (HolbooStore                *self,
   _holboo_store_bind_text (stmt, 12, m->stanza_id);
   _holboo_store_bind_text (stmt, 13, m->stanza_id_by);
   sqlite3_bind_int (stmt, 14, m->receipt_requested ? 1 : 0);
+  sqlite3_bind_int (stmt, 15, m->markable ? 1 : 0);
+  if (m->reply_to_id != NULL)
+    {
+      _holboo_store_bind_text (stmt, 16, m->reply_to_id);
+      _holboo_store_bind_text (stmt, 17, m->reply_to_jid);
+      if (m->reply_to_row != 0)
+        sqlite3_bind_int64 (stmt, 18, m->reply_to_row);
+      _holboo_store_bind_text (stmt, 19, m->reply_preview);
+    }
 
   if (_holboo_store_step (self, stmt, error) != SQLITE_DONE)
     return FALSE;
@@ -313,6 +325,7 @@ static gboolean
 index_new_messages (HolbooStore                *self,
                     HolbooStoredMessage * const *messages,
                     const HolbooInsertResult   *results,
+                    const gboolean             *indexed,
                     guint                       n_messages,
                     GError                    **error)
 {
@@ -320,7 +333,7 @@ index_new_messages (HolbooStore                *self,
     {
       g_autoptr(HolbooStoreStmt) stmt = NULL;
 
-      if (results[i].outcome != HOLBOO_INSERT_NEW)
+      if (results[i].outcome != HOLBOO_INSERT_NEW || (indexed != NULL && indexed[i]))
         continue;
       stmt = _holboo_store_prepare (self, "INSERT INTO messages_fts (rowid, body) VALUES (?1, ?2);", error);
       if (stmt == NULL)
@@ -331,6 +344,25 @@ index_new_messages (HolbooStore                *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Indexes one new row at once: before an action that waited for it
+ * changes its body (the update trigger takes the old body out of the
+ * index, so it must be in). */
+static gboolean
+index_now (HolbooStore                *self,
+           gint64                      id,
+           const HolbooStoredMessage  *m,
+           GError                    **error)
+{
+  g_autoptr(HolbooStoreStmt) stmt = NULL;
+
+  stmt = _holboo_store_prepare (self, "INSERT INTO messages_fts (rowid, body) VALUES (?1, ?2);", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, m->body, -1, SQLITE_STATIC);
+  return _holboo_store_step (self, stmt, error) == SQLITE_DONE;
 }
 
 static void
@@ -359,10 +391,22 @@ update_conversation (HolbooStore        *self,
                      GError            **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = NULL;
-  gint64 read_until = MAX (conv->read_until, conv->max_outgoing_ts);
+  gint64 read_until;
   guint unread = conv->unread + conv->new_unread;
 
-  if (read_until > conv->read_until &&
+  /* Actions that waited for this batch's messages (a displayed marker of
+   * another device, a retraction) changed the row: start from it. */
+  if (conv->recount)
+    {
+      g_autoptr(HolbooStoredConversation) now = holboo_store_get_conversation_by_id (self, conv->id, error);
+
+      if (now == NULL)
+        return FALSE;
+      conv->read_until = now->read_until;
+    }
+
+  read_until = MAX (conv->read_until, conv->max_outgoing_ts);
+  if ((read_until > conv->read_until || conv->recount) &&
       !_holboo_store_count_unread (self, conv->id, read_until, &unread, error))
     return FALSE;
 
@@ -381,11 +425,43 @@ update_conversation (HolbooStore        *self,
   return _holboo_store_step (self, stmt, error) == SQLITE_DONE;
 }
 
+/* What a new row sets off: the message it answers, and the actions
+ * that waited for it (only looked for while some wait). */
+static gboolean
+after_insert (HolbooStore                *self,
+              gint64                      conversation_id,
+              gint64                      id,
+              const HolbooStoredMessage  *m,
+              gboolean                   *has_pending,
+              gboolean                   *indexed,
+              HolbooInsertResult         *result,
+              GError                    **error)
+{
+  if (m->reply_to_id != NULL)
+    {
+      if (!_holboo_store_link_reply (self, conversation_id, id, m, error))
+        return FALSE;
+      *has_pending = TRUE;
+    }
+
+  if (*has_pending)
+    {
+      if (!index_now (self, id, m, error))
+        return FALSE;
+      *indexed = TRUE;
+      if (!_holboo_store_apply_pending (self, conversation_id, id, m, &result->actions_applied, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_one (HolbooStore                *self,
             GHashTable                 *conversations,
             const HolbooStoredMessage  *m,
             guint                       index,
+            gboolean                   *has_pending,
+            gboolean                   *indexed,
             HolbooInsertResult         *result,
             GError                    **error)
 {
@@ -422,6 +498,9 @@ insert_one (HolbooStore                *self,
           result->outcome = HOLBOO_INSERT_NEW;
           result->id = id;
           note_new_message (conv, m, id);
+          if (!after_insert (self, conv->id, id, m, has_pending, indexed, result, error))
+            return FALSE;
+          conv->recount |= result->actions_applied;
           return TRUE;
         }
       if (!find_copy (self, conv, m, FALSE, &existing, &found, error))
@@ -475,6 +554,8 @@ holboo_store_insert_messages (HolbooStore                *self,
   g_autoptr(GHashTable) conversations = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree HolbooInsertResult *local_results = NULL;
+  g_autofree gboolean *indexed = NULL;
+  gboolean has_pending = FALSE;
   GHashTableIter iter;
   ConversationState *conv;
 
@@ -492,10 +573,14 @@ holboo_store_insert_messages (HolbooStore                *self,
   if (results == NULL)
     results = local_results = g_new0 (HolbooInsertResult, n_messages);
 
+  if (!_holboo_store_has_pending_actions (self, &has_pending, &local_error))
+    goto fail;
+  indexed = g_new0 (gboolean, n_messages);
+
   for (guint i = 0; i < n_messages; i++)
     {
       results[i] = (HolbooInsertResult) { 0, };
-      if (!insert_one (self, conversations, messages[i], i, &results[i], &local_error))
+      if (!insert_one (self, conversations, messages[i], i, &has_pending, &indexed[i], &results[i], &local_error))
         goto fail;
     }
 
@@ -504,7 +589,7 @@ holboo_store_insert_messages (HolbooStore                *self,
     if (conv->dirty && !update_conversation (self, conv, &local_error))
       goto fail;
 
-  if (!index_new_messages (self, messages, results, n_messages, &local_error) ||
+  if (!index_new_messages (self, messages, results, indexed, n_messages, &local_error) ||
       !_holboo_store_commit (self, &local_error))
     goto fail;
   return TRUE;

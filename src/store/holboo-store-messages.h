@@ -22,6 +22,23 @@ gboolean                  holboo_store_insert_messages       (HolbooStore       
                                                               HolbooInsertResult        *results,
                                                               GError                   **error);
 
+/* holboo-store-actions.c */
+gboolean                  holboo_store_apply_actions         (HolbooStore               *self,
+                                                              HolbooMessageAction * const *actions,
+                                                              guint                      n_actions,
+                                                              HolbooActionResult        *results,
+                                                              GError                   **error);
+
+/* holboo-store-drafts.c */
+gboolean                  holboo_store_save_draft            (HolbooStore               *self,
+                                                              const char                *peer,
+                                                              const char                *text,
+                                                              GError                   **error);
+gboolean                  holboo_store_load_draft            (HolbooStore               *self,
+                                                              const char                *peer,
+                                                              char                     **out_text,
+                                                              GError                   **error);
+
 /* holboo-store-history.c */
 HolbooStoredMessage      *holboo_store_get_message           (HolbooStore               *self,
                                                               gint64                     id,

@@ -19,6 +19,8 @@ G_DEFINE_BOXED_TYPE (HolbooMamRange, holboo_mam_range,
                      holboo_mam_range_copy, holboo_mam_range_free)
 G_DEFINE_BOXED_TYPE (HolbooMamGap, holboo_mam_gap,
                      holboo_mam_gap_copy, holboo_mam_gap_free)
+G_DEFINE_BOXED_TYPE (HolbooMessageAction, holboo_message_action,
+                     holboo_message_action_copy, holboo_message_action_free)
 
 /**
  * holboo_stored_message_new:
@@ -51,6 +53,10 @@ stored_message_clear (HolbooStoredMessage *self)
   g_free (self->origin_id);
   g_free (self->stanza_id);
   g_free (self->stanza_id_by);
+  g_free (self->reply_to_id);
+  g_free (self->reply_to_jid);
+  g_free (self->reply_preview);
+  g_clear_pointer (&self->reactions, g_ptr_array_unref);
 }
 
 void
@@ -157,5 +163,58 @@ holboo_mam_gap_free (HolbooMamGap *self)
     return;
   g_free (self->end_id);
   g_free (self->start_id);
+  g_free (self);
+}
+
+void
+holboo_reaction_free (HolbooReaction *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->emoji);
+  g_free (self);
+}
+
+/**
+ * holboo_message_action_new:
+ *
+ * Returns: (transfer full): an empty action of @kind, for the caller to
+ *   fill in
+ */
+HolbooMessageAction *
+holboo_message_action_new (HolbooMessageActionKind kind)
+{
+  HolbooMessageAction *self = g_new0 (HolbooMessageAction, 1);
+
+  self->kind = kind;
+  return self;
+}
+
+HolbooMessageAction *
+holboo_message_action_copy (const HolbooMessageAction *self)
+{
+  HolbooMessageAction *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->peer = g_strdup (self->peer);
+  copy->from_jid = g_strdup (self->from_jid);
+  copy->target_id = g_strdup (self->target_id);
+  copy->body = g_strdup (self->body);
+  copy->reactions = g_strdupv (self->reactions);
+  return copy;
+}
+
+void
+holboo_message_action_free (HolbooMessageAction *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->peer);
+  g_free (self->from_jid);
+  g_free (self->target_id);
+  g_free (self->body);
+  g_strfreev (self->reactions);
   g_free (self);
 }

@@ -37,6 +37,27 @@ G_BEGIN_DECLS
  *   when @stanza_id is
  * @receipt_requested: the sender asked for a delivery receipt (incoming),
  *   or we asked for one (outgoing)
+ * @markable: the sender asked for chat markers (XEP-0333)
+ * @edited_at: when the body shown was corrected (XEP-0308), µs; 0 when
+ *   never: the UI says "edited" when it is not 0
+ * @retracted: deleted for everyone (XEP-0424): @body is empty, and the
+ *   UI shows a tombstone
+ * @read: (read-only) an incoming message the user has seen (it is at or
+ *   before its conversation's read mark, which markers from this
+ *   account's other devices move too); outgoing messages say how far
+ *   they got in @state (%HOLBOO_MESSAGE_STATE_DELIVERED,
+ *   %HOLBOO_MESSAGE_STATE_READ)
+ * @reply_to_id: (nullable): the id of the message this one answers
+ *   (XEP-0461)
+ * @reply_to_jid: (nullable): its author, as the reply named it
+ * @reply_to_row: the row of that message once stored, else 0
+ * @reply_preview: (nullable): the text to quote above the reply: the
+ *   start of the stored message answered, or the quote the sender sent
+ *   while that is not stored; %NULL when it was retracted.  When
+ *   inserting: the quote the sender sent (XEP-0428 fallback, unquoted)
+ * @reactions: (nullable) (element-type HolbooReaction): (read-only) the
+ *   reactions to this message, one entry per emoji in the order they
+ *   first came; %NULL when there are none
  *
  * One message.  Reference counted; all strings are owned.  The store
  * dedups on @stanza_id (per conversation and archive), on @origin_id (per
@@ -60,7 +81,109 @@ typedef struct {
   char                   *stanza_id;
   char                   *stanza_id_by;
   gboolean                receipt_requested;
+  gboolean                markable;
+  gint64                  edited_at;
+  gboolean                retracted;
+  gboolean                read;
+  char                   *reply_to_id;
+  char                   *reply_to_jid;
+  gint64                  reply_to_row;
+  char                   *reply_preview;
+  GPtrArray              *reactions;
 } HolbooStoredMessage;
+
+/**
+ * HolbooReaction:
+ * @emoji: the reaction
+ * @count: how many people reacted with it
+ * @own: this account is one of them
+ *
+ * One line of a message's reactions summary.
+ */
+typedef struct {
+  char     *emoji;
+  guint     count;
+  gboolean  own;
+} HolbooReaction;
+
+/**
+ * HolbooMessageActionKind:
+ * @HOLBOO_MESSAGE_ACTION_CORRECT: replace the body (XEP-0308)
+ * @HOLBOO_MESSAGE_ACTION_RETRACT: delete for everyone (XEP-0424)
+ * @HOLBOO_MESSAGE_ACTION_REACT: set the actor's reactions (XEP-0444)
+ * @HOLBOO_MESSAGE_ACTION_DISPLAYED: the actor saw the message and all
+ *   before it (XEP-0333 displayed)
+ *
+ * Stored in pending actions: never renumber.
+ */
+typedef enum {
+  HOLBOO_MESSAGE_ACTION_CORRECT   = 0,
+  HOLBOO_MESSAGE_ACTION_RETRACT   = 1,
+  HOLBOO_MESSAGE_ACTION_REACT     = 2,
+  HOLBOO_MESSAGE_ACTION_DISPLAYED = 3,
+} HolbooMessageActionKind;
+
+/**
+ * HolbooMessageAction:
+ * @kind: what it does
+ * @peer: the conversation (bare JID of the contact or room)
+ * @conversation_kind: chat or group
+ * @direction: %HOLBOO_MESSAGE_OUTGOING when this account acted (on any
+ *   of its devices), %HOLBOO_MESSAGE_INCOMING when the peer did
+ * @from_jid: (nullable): the actor as received (in a group the occupant)
+ * @target_id: the id the action names (id attribute, origin-id or
+ *   archive id of the message acted on)
+ * @body: (nullable): %HOLBOO_MESSAGE_ACTION_CORRECT: the new text
+ * @reactions: (nullable): %HOLBOO_MESSAGE_ACTION_REACT: the actor's whole
+ *   set (empty: taken back)
+ * @timestamp: when the action was made, µs: of two actions on one
+ *   message the later wins, whatever order they arrive in
+ *
+ * Something done to an earlier message.
+ */
+typedef struct {
+  HolbooMessageActionKind  kind;
+  char                    *peer;
+  HolbooConversationKind   conversation_kind;
+  HolbooMessageDirection   direction;
+  char                    *from_jid;
+  char                    *target_id;
+  char                    *body;
+  GStrv                    reactions;
+  gint64                   timestamp;
+} HolbooMessageAction;
+
+/**
+ * HolbooActionOutcome:
+ * @HOLBOO_ACTION_APPLIED: the message changed
+ * @HOLBOO_ACTION_PENDING: the message is not stored yet; the action is
+ *   kept and applied when it comes
+ * @HOLBOO_ACTION_IGNORED: nothing to do: a later action already won, the
+ *   message is retracted, or the action changes nothing
+ * @HOLBOO_ACTION_REFUSED: the actor may not do this to that message
+ *   (someone else's message): dropped
+ */
+typedef enum {
+  HOLBOO_ACTION_APPLIED,
+  HOLBOO_ACTION_PENDING,
+  HOLBOO_ACTION_IGNORED,
+  HOLBOO_ACTION_REFUSED,
+} HolbooActionOutcome;
+
+/**
+ * HolbooActionResult:
+ * @outcome: what happened
+ * @message_id: the row acted on (0 unless applied or ignored)
+ * @conversation_id: the conversation
+ * @read_moved: a displayed marker of this account moved the
+ *   conversation's read mark (its unread count changed)
+ */
+typedef struct {
+  HolbooActionOutcome outcome;
+  gint64              message_id;
+  gint64              conversation_id;
+  gboolean            read_moved;
+} HolbooActionResult;
 
 /**
  * HolbooStoredConversation:
@@ -70,7 +193,10 @@ typedef struct {
  * @last_activity: time of the newest message, µs since the epoch (0: none)
  * @last_message_id: row id of the newest message, or 0
  * @unread: incoming messages newer than @read_until
- * @read_until: the newest time the user has seen (or answered at)
+ * @read_until: the newest time the user has seen (or answered at), on
+ *   this device or, by its displayed markers, on another
+ * @displayed_until: the newest time of our messages the peer has seen
+ *   (its XEP-0333 displayed markers)
  *
  * One conversation.  Reference counted.
  */
@@ -82,6 +208,7 @@ typedef struct {
   gint64                  last_message_id;
   guint                   unread;
   gint64                  read_until;
+  gint64                  displayed_until;
 } HolbooStoredConversation;
 
 /**
@@ -102,11 +229,14 @@ typedef struct {
  * @outcome: whether the message was new, a duplicate, or updated a copy
  * @id: the row id of the message or of the copy it was merged into
  * @conversation_id: its conversation
+ * @actions_applied: actions that waited for this message (a correction,
+ *   reactions, … that came first) were applied to it: read it back
  */
 typedef struct {
   HolbooInsertOutcome outcome;
   gint64              id;
   gint64              conversation_id;
+  gboolean            actions_applied;
 } HolbooInsertResult;
 
 /**
@@ -178,6 +308,7 @@ typedef struct {
 #define HOLBOO_TYPE_SEARCH_HIT          (holboo_search_hit_get_type ())
 #define HOLBOO_TYPE_MAM_RANGE           (holboo_mam_range_get_type ())
 #define HOLBOO_TYPE_MAM_GAP             (holboo_mam_gap_get_type ())
+#define HOLBOO_TYPE_MESSAGE_ACTION      (holboo_message_action_get_type ())
 
 GType                     holboo_stored_message_get_type      (void) G_GNUC_CONST;
 HolbooStoredMessage      *holboo_stored_message_new           (void);
@@ -201,7 +332,15 @@ GType                     holboo_mam_gap_get_type             (void) G_GNUC_CONS
 HolbooMamGap             *holboo_mam_gap_copy                 (const HolbooMamGap       *self);
 void                      holboo_mam_gap_free                 (HolbooMamGap             *self);
 
+GType                     holboo_message_action_get_type      (void) G_GNUC_CONST;
+HolbooMessageAction      *holboo_message_action_new           (HolbooMessageActionKind   kind);
+HolbooMessageAction      *holboo_message_action_copy          (const HolbooMessageAction *self);
+void                      holboo_message_action_free          (HolbooMessageAction      *self);
+
+void                      holboo_reaction_free                (HolbooReaction           *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoredMessage, holboo_stored_message_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooMessageAction, holboo_message_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoredConversation, holboo_stored_conversation_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooSearchHit, holboo_search_hit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooMamRange, holboo_mam_range_free)

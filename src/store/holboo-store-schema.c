@@ -139,6 +139,67 @@ static const char * const migrations[] = {
   "CREATE TABLE blocklist ("
   "  jid TEXT PRIMARY KEY NOT NULL"
   ") STRICT, WITHOUT ROWID;",
+
+  /* 4: message actions (holboo-store-actions.c) and drafts.
+   * edited_at: time of the correction (XEP-0308) whose body is shown,
+   * NULL when never corrected.  retracted: deleted for everyone
+   * (XEP-0424); the row stays as a tombstone with an empty body, which
+   * the FTS update trigger takes out of the index.  markable: the
+   * sender asked for chat markers (XEP-0333).  reply_to_*: the message
+   * this one answers (XEP-0461): the id and author it named, its row
+   * once known, and the quote the sender included (shown while the row
+   * is not known).  reactions: the summary of the reactions table for
+   * this message, "emoji TAB count TAB own" lines, NULL for none. */
+  "ALTER TABLE messages ADD COLUMN edited_at INTEGER;"
+  "ALTER TABLE messages ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0 CHECK (retracted IN (0, 1));"
+  "ALTER TABLE messages ADD COLUMN markable INTEGER NOT NULL DEFAULT 0 CHECK (markable IN (0, 1));"
+  "ALTER TABLE messages ADD COLUMN reply_to_id TEXT;"
+  "ALTER TABLE messages ADD COLUMN reply_to_jid TEXT;"
+  "ALTER TABLE messages ADD COLUMN reply_to_row INTEGER REFERENCES messages (id) ON DELETE SET NULL;"
+  "ALTER TABLE messages ADD COLUMN reply_quote TEXT;"
+  "ALTER TABLE messages ADD COLUMN reactions TEXT;"
+  "CREATE INDEX messages_reply_to_row ON messages (reply_to_row) WHERE reply_to_row IS NOT NULL;"
+  /* displayed_until: the newest time of our messages the peer has seen
+   * (its displayed markers); rows up to it are state 6, read. */
+  "ALTER TABLE conversations ADD COLUMN displayed_until INTEGER NOT NULL DEFAULT 0;"
+  /* One row per message and reactor: the reactor's whole set (XEP-0444
+   * replaces it each time), emojis joined by newlines.  reactor: '' for
+   * this account (any device), else the peer's bare JID or the
+   * occupant's JID; updated_at orders competing sets. */
+  "CREATE TABLE reactions ("
+  "  message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,"
+  "  reactor    TEXT NOT NULL,"
+  "  emojis     TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (message_id, reactor)"
+  ") STRICT, WITHOUT ROWID;"
+  /* Actions whose message is not stored yet (an archive pages newest
+   * first, so a correction comes before what it corrects): applied when
+   * a message with the id they name arrives.  kind: 0 correction,
+   * 1 retraction, 2 reactions, 3 displayed marker, 4 reply (source_row
+   * is the reply waiting for its quoted message).  direction and sender
+   * say who acted, as in messages.  body: the new text (0) or the
+   * emojis (2).  created: when it was put here, for expiry. */
+  "CREATE TABLE pending_actions ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  target          TEXT NOT NULL,"
+  "  kind            INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),"
+  "  direction       INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+  "  sender          TEXT NOT NULL DEFAULT '',"
+  "  body            TEXT,"
+  "  timestamp       INTEGER NOT NULL,"
+  "  source_row      INTEGER REFERENCES messages (id) ON DELETE CASCADE,"
+  "  created         INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX pending_actions_target ON pending_actions (conversation_id, target);"
+  "CREATE INDEX pending_actions_source ON pending_actions (source_row) WHERE source_row IS NOT NULL;"
+  /* What the user typed and did not send, per conversation peer. */
+  "CREATE TABLE drafts ("
+  "  peer       TEXT PRIMARY KEY NOT NULL,"
+  "  text       TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ") STRICT, WITHOUT ROWID;",
 };
 
 static const char *

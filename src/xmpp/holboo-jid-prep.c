@@ -133,6 +133,34 @@ resourcepart_char_ok (gunichar c)
     }
 }
 
+/* Almost every address is ASCII.  For ASCII text the width mapping,
+ * case folding (RFC 8265) and NFC come down to ASCII lower case (for
+ * localparts and domains) or nothing at all (resourceparts): the
+ * pipeline prepares two addresses per message, and GLib's Unicode
+ * casefold and normalize were a tenth of the time it takes. */
+static gboolean
+is_ascii (const char *text,
+          gssize      len)
+{
+  for (gssize i = 0; len < 0 ? text[i] != '\0' : i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Case folding and NFC of @len bytes of @text. */
+static char *
+fold_and_normalize (const char *text,
+                    gssize      len)
+{
+  g_autofree char *folded = NULL;
+
+  if (is_ascii (text, len))
+    return g_ascii_strdown (text, len);
+  folded = g_utf8_casefold (text, len);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
 static gboolean
 check_chars (const char  *prepared,
              Part         part,
@@ -159,7 +187,6 @@ _holboo_jid_prepare_localpart (const char  *raw,
                                GError     **error)
 {
   g_autoptr(GString) mapped = NULL;
-  g_autofree char *folded = NULL;
   g_autofree char *prepared = NULL;
 
   if (len == 0)
@@ -167,19 +194,22 @@ _holboo_jid_prepare_localpart (const char  *raw,
   if (len > MAX_RAW_PART_LENGTH)
     return set_too_long (PART_LOCAL, error), NULL;
 
-  /* Width mapping (RFC 8265 §3.3.1): fullwidth ASCII variants. */
-  mapped = g_string_sized_new (len);
-  for (const char *p = raw; p < raw + len; p = g_utf8_next_char (p))
+  if (is_ascii (raw, len))
+    prepared = g_ascii_strdown (raw, len);
+  else
     {
-      gunichar c = g_utf8_get_char (p);
+      /* Width mapping (RFC 8265 §3.3.1): fullwidth ASCII variants. */
+      mapped = g_string_sized_new (len);
+      for (const char *p = raw; p < raw + len; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
 
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
-      g_string_append_unichar (mapped, c);
+          if (c >= 0xFF01 && c <= 0xFF5E)
+            c -= 0xFEE0;
+          g_string_append_unichar (mapped, c);
+        }
+      prepared = fold_and_normalize (mapped->str, mapped->len);
     }
-
-  folded = g_utf8_casefold (mapped->str, mapped->len);
-  prepared = g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
   if (prepared == NULL)
     return set_forbidden (PART_LOCAL, 0xFFFD, error), NULL;
   if (!check_chars (prepared, PART_LOCAL, error))
@@ -205,6 +235,15 @@ _holboo_jid_prepare_resourcepart (const char  *raw,
 
   /* OpaqueString (RFC 7622 §3.4): other spaces become U+0020; no case
    * mapping. */
+  if (is_ascii (raw, len))
+    {
+      prepared = g_strndup (raw, len);
+      if (!check_chars (prepared, PART_RESOURCE, error))
+        return NULL;
+      if (len > HOLBOO_JID_MAX_PART_LENGTH)
+        return set_too_long (PART_RESOURCE, error), NULL;
+      return g_steal_pointer (&prepared);
+    }
   mapped = g_string_sized_new (len);
   for (const char *p = raw; p < raw + len; p = g_utf8_next_char (p))
     {
@@ -303,7 +342,6 @@ _holboo_jid_prepare_domainpart (const char  *raw,
                                 gsize        len,
                                 GError     **error)
 {
-  g_autofree char *folded = NULL;
   g_autofree char *nfc = NULL;
   g_autofree char *ascii = NULL;
   g_autofree char *unicode = NULL;
@@ -331,8 +369,7 @@ _holboo_jid_prepare_domainpart (const char  *raw,
       return g_strdup_printf ("[%s]", canon);
     }
 
-  folded = g_utf8_casefold (raw, len);
-  nfc = g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+  nfc = fold_and_normalize (raw, len);
   if (nfc == NULL)
     return set_invalid_domain (error), NULL;
 
@@ -373,8 +410,7 @@ _holboo_jid_prepare_domainpart (const char  *raw,
    * nothing): refuse it rather than store two spellings of one name.
    * The U-label form must map back to the same A-label form. */
   {
-    g_autofree char *refolded = g_utf8_casefold (unicode, -1);
-    g_autofree char *nfc2 = g_utf8_normalize (refolded, -1, G_NORMALIZE_NFC);
+    g_autofree char *nfc2 = fold_and_normalize (unicode, -1);
 
     if (nfc2 == NULL || strcmp (nfc2, unicode) != 0)
       return set_invalid_domain (error), NULL;

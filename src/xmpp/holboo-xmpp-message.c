@@ -15,8 +15,13 @@
 #include "config.h"
 
 #include "holboo-xmpp-message.h"
-#include "holboo-xmpp-receipts.h"
+#include "holboo-xmpp-correction.h"
 #include "holboo-xmpp-error.h"
+#include "holboo-xmpp-fallback.h"
+#include "holboo-xmpp-reactions.h"
+#include "holboo-xmpp-receipts.h"
+#include "holboo-xmpp-reply.h"
+#include "holboo-xmpp-retraction.h"
 
 #include <string.h>
 
@@ -179,6 +184,134 @@ parse_address (HolbooXmlNode  *stanza,
   return TRUE;
 }
 
+/* The quote of a reply's fallback without its "> " marks and its last
+ * newline: the text of the message replied to, as far as it came. */
+static char *
+unquote (const char *fallback)
+{
+  g_auto(GStrv) lines = g_strsplit (fallback, "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (lines[i + 1] == NULL && *line == '\0')
+        break;
+      if (g_str_has_prefix (line, "> "))
+        line += 2;
+      else if (*line == '>')
+        line += 1;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The message actions and signals of XEP-0085, 0308, 0333, 0424, 0444
+ * and 0461.  Each module looks only when the stanza has a child in its
+ * namespace: the pipeline parses every message, and most carry none. */
+enum {
+  HAS_CHATSTATES = 1 << 0,
+  HAS_MARKERS    = 1 << 1,
+  HAS_CORRECTION = 1 << 2,
+  HAS_RETRACTION = 1 << 3,
+  HAS_REACTIONS  = 1 << 4,
+  HAS_REPLY      = 1 << 5,
+};
+
+/* Which of the namespaces below @stanza's children are in, in one pass. */
+static guint
+scan_namespaces (HolbooXmlNode *stanza)
+{
+  guint found = 0;
+
+  for (HolbooXmlNode *child = holboo_xml_node_get_first_child (stanza); child != NULL;
+       child = holboo_xml_node_get_next_sibling (child))
+    {
+      const char *ns = holboo_xml_node_get_ns (child);
+
+      if (ns == NULL)
+        continue;
+      if (strcmp (ns, HOLBOO_XMLNS_CHATSTATES) == 0)
+        found |= HAS_CHATSTATES;
+      else if (strncmp (ns, "urn:xmpp:", 9) != 0)
+        continue;
+      else if (strcmp (ns + 9, "chat-markers:0") == 0)
+        found |= HAS_MARKERS;
+      else if (strcmp (ns + 9, "message-correct:0") == 0)
+        found |= HAS_CORRECTION;
+      else if (strcmp (ns + 9, "message-retract:1") == 0 || strcmp (ns + 9, "fasten:0") == 0)
+        found |= HAS_RETRACTION;
+      else if (strcmp (ns + 9, "reactions:0") == 0)
+        found |= HAS_REACTIONS;
+      else if (strcmp (ns + 9, "reply:0") == 0)
+        found |= HAS_REPLY;
+    }
+  return found;
+}
+
+static void
+parse_extensions (HolbooXmppMessage *message,
+                  HolbooXmlNode     *stanza)
+{
+  const char *reply_to = NULL;
+  const char *marker_id = NULL;
+  char *text = NULL, *quote = NULL;
+  guint found = scan_namespaces (stanza);
+
+  if (found & HAS_CHATSTATES)
+    message->chat_state = holboo_xmpp_chat_state_parse (stanza);
+  if (found & HAS_MARKERS)
+    {
+      message->markable = holboo_xmpp_markers_is_markable (stanza);
+      message->marker = holboo_xmpp_markers_parse (stanza, &marker_id);
+      message->marker_id = g_strdup (marker_id);
+    }
+  if (found & HAS_CORRECTION)
+    message->replace_id = g_strdup (holboo_xmpp_correction_get_replace_id (stanza));
+  if (found & HAS_RETRACTION)
+    message->retract_id = g_strdup (holboo_xmpp_retraction_get_id (stanza));
+  if (found & HAS_REACTIONS)
+    message->reactions_to = g_strdup (holboo_xmpp_reactions_parse (stanza, &message->reactions));
+  if (found & HAS_REPLY)
+    message->reply_id = g_strdup (holboo_xmpp_reply_get_id (stanza, &reply_to));
+
+  /* A retraction's body is only there for clients without retraction. */
+  if (message->retract_id != NULL)
+    g_clear_pointer (&message->body, g_free);
+
+  if (message->reply_id != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HolbooJid) to = reply_to != NULL ? holboo_jid_parse (reply_to, -1, &error) : NULL;
+
+      message->reply_to = to != NULL ? g_strdup (holboo_jid_to_string (to)) : NULL;
+      if (holboo_xmpp_fallback_strip (stanza, HOLBOO_XMLNS_REPLY, message->body, &text, &quote))
+        {
+          g_free (message->body);
+          message->body = text;
+          message->reply_quote = unquote (quote);
+          g_free (quote);
+        }
+    }
+}
+
+/**
+ * holboo_xmpp_message_is_action:
+ *
+ * Returns: whether @message acts on an earlier message — corrects,
+ *   retracts or reacts to it — rather than being one of its own
+ */
+gboolean
+holboo_xmpp_message_is_action (const HolbooXmppMessage *message)
+{
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  return message->replace_id != NULL || message->retract_id != NULL || message->reactions_to != NULL;
+}
+
 /**
  * holboo_xmpp_message_parse:
  * @stanza: a `<message/>` in jabber:client
@@ -223,6 +356,7 @@ holboo_xmpp_message_parse (HolbooXmlNode    *stanza,
     message->delay = delay;
   message->receipt_request = holboo_xmpp_receipts_is_requested (stanza);
   message->receipt_for = g_strdup (valid_id (holboo_xmpp_receipts_get_received (stanza)));
+  parse_extensions (message, stanza);
 
   return g_steal_pointer (&message);
 }
@@ -240,6 +374,14 @@ holboo_xmpp_message_free (HolbooXmppMessage *message)
   g_free (message->origin_id);
   g_free (message->stanza_id);
   g_free (message->receipt_for);
+  g_free (message->replace_id);
+  g_free (message->retract_id);
+  g_free (message->reactions_to);
+  g_strfreev (message->reactions);
+  g_free (message->reply_id);
+  g_free (message->reply_to);
+  g_free (message->reply_quote);
+  g_free (message->marker_id);
   g_free (message);
 }
 

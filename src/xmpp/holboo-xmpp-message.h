@@ -10,6 +10,8 @@
 
 #include "holboo-jid.h"
 #include "holboo-xml-node.h"
+#include "holboo-xmpp-chatstates.h"
+#include "holboo-xmpp-markers.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +52,22 @@ typedef enum {
  * @receipt_request: the sender asks for a delivery receipt (XEP-0184)
  * @receipt_for: (nullable): the id of a message this one confirms
  *   (XEP-0184 `<received/>`)
+ * @replace_id: (nullable): the id of the message this one corrects
+ *   (XEP-0308); @body is the new text
+ * @retract_id: (nullable): the id of the message this one retracts
+ *   (XEP-0424); @body is then %NULL (it was only a fallback)
+ * @reactions_to: (nullable): the id of the message this one reacts to
+ *   (XEP-0444), with the sender's whole set in @reactions
+ * @reactions: (nullable): that set (empty: taken back)
+ * @reply_id: (nullable): the id of the message this one answers
+ *   (XEP-0461); @body is then without the quote
+ * @reply_to: (nullable): the author of that message, as named
+ * @reply_quote: (nullable): the quote the sender put before @body for
+ *   other clients (XEP-0428 fallback), without its "> " marks
+ * @markable: the sender asks for chat markers (XEP-0333)
+ * @marker: a chat marker this message carries
+ * @marker_id: (nullable): the id of the message it marks
+ * @chat_state: the sender's chat state (XEP-0085)
  *
  * What the message pipeline reads from a message stanza.  Ids that are
  * empty or longer than %HOLBOO_XMPP_MAX_ID_LENGTH count as absent.
@@ -65,6 +83,17 @@ typedef struct {
   gint64                 delay;
   gboolean               receipt_request;
   char                  *receipt_for;
+  char                  *replace_id;
+  char                  *retract_id;
+  char                  *reactions_to;
+  GStrv                  reactions;
+  char                  *reply_id;
+  char                  *reply_to;
+  char                  *reply_quote;
+  gboolean               markable;
+  HolbooXmppMarker       marker;
+  char                  *marker_id;
+  HolbooXmppChatState    chat_state;
 } HolbooXmppMessage;
 
 HolbooXmppMessage *holboo_xmpp_message_parse      (HolbooXmlNode           *stanza,
@@ -77,6 +106,7 @@ HolbooXmlNode     *holboo_xmpp_message_build_chat (const char              *to,
                                                    const char              *body,
                                                    const char              *origin_id,
                                                    gboolean                 request_receipt);
+gboolean           holboo_xmpp_message_is_action  (const HolbooXmppMessage *message);
 
 const char        *holboo_xmpp_message_get_origin_id (HolbooXmlNode        *stanza);
 const char        *holboo_xmpp_message_get_stanza_id (HolbooXmlNode        *stanza,

@@ -95,6 +95,113 @@ check_v3_data (HolbooStore *store)
   g_assert_cmpstr (blocked->pdata[0], ==, "spam@example.com");
 }
 
+static HolbooStoredMessage *
+find_row (GPtrArray *page,
+          gint64     id)
+{
+  for (guint i = 0; i < page->len; i++)
+    if (((HolbooStoredMessage *) page->pdata[i])->id == id)
+      return page->pdata[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The rows of v4.db (message actions) read, search and take actions
+ * after an upgrade. */
+static void
+check_v4_data (HolbooStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStoredConversation) conv = holboo_store_get_conversation (store, "bat.erdene@example.mn",
+                                                                            &error);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(HolbooMessageAction) retraction = holboo_message_action_new (HOLBOO_MESSAGE_ACTION_RETRACT);
+  g_autoptr(HolbooStoredMessage) late = holboo_stored_message_new ();
+  g_autofree char *draft = NULL;
+  HolbooStoredMessage *m;
+  HolbooReaction *r;
+  HolbooActionResult ar;
+  HolbooInsertResult ir;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (conv->last_message_id, ==, 5);
+  g_assert_cmpuint (conv->unread, ==, 0);
+
+  page = holboo_store_get_messages_before (store, conv->id, NULL, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 5);
+  m = find_row (page, 1);
+  g_assert_cmpstr (m->body, ==, "Сайн байна уу? Гэрээний шинэ төслийг илгээлээ.");
+  g_assert_cmpint (m->edited_at, ==, 1700000030000000);
+  g_assert_true (m->markable);
+  g_assert_true (m->read);
+  g_assert_nonnull (m->reactions);
+  g_assert_cmpuint (m->reactions->len, ==, 2);
+  r = m->reactions->pdata[0];
+  g_assert_cmpstr (r->emoji, ==, "👍");
+  g_assert_cmpuint (r->count, ==, 2);
+  g_assert_true (r->own);
+  r = m->reactions->pdata[1];
+  g_assert_cmpstr (r->emoji, ==, "🎉");
+  g_assert_false (r->own);
+  m = find_row (page, 4);
+  g_assert_cmpint (m->reply_to_row, ==, 1);
+  g_assert_cmpstr (m->reply_to_id, ==, "m-1");
+  g_assert_cmpstr (m->reply_preview, ==, "Сайн байна уу? Гэрээний шинэ төслийг илгээлээ.");
+  g_assert_cmpint (m->state, ==, HOLBOO_MESSAGE_STATE_READ);
+  m = find_row (page, 5);
+  g_assert_true (m->retracted);
+  g_assert_cmpstr (m->body, ==, "");
+  g_assert_false (m->read);
+
+  g_assert_true (holboo_store_load_draft (store, "bat.erdene@example.mn", &draft, &error));
+  g_assert_cmpstr (draft, ==, "Маргааш 10 цагт уулз");
+
+  hits = holboo_store_search_messages (store, "шинэ", 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The correction waiting in the fixture finds its message. */
+  late->peer = g_strdup ("bat.erdene@example.mn");
+  late->from_jid = g_strdup ("bat.erdene@example.mn/phone");
+  late->to_jid = g_strdup ("bold@example.mn");
+  late->body = g_strdup ("Өмнөх мессеж");
+  late->timestamp = 1699999000000000;
+  late->message_id = g_strdup ("m-0");
+  g_assert_true (holboo_store_insert_messages (store, &late, 1, &ir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ir.outcome, ==, HOLBOO_INSERT_NEW);
+  g_assert_true (ir.actions_applied);
+  {
+    g_autoptr(HolbooStoredMessage) now = holboo_store_get_message (store, ir.id, &error);
+
+    g_assert_cmpstr (now->body, ==, "Өмнөх мессеж, засварласан");
+    g_assert_cmpint (now->edited_at, ==, 1700000250000000);
+  }
+
+  /* The peer retracts the first message: its text leaves the row, the
+   * index, the reply's preview. */
+  retraction->peer = g_strdup ("bat.erdene@example.mn");
+  retraction->from_jid = g_strdup ("bat.erdene@example.mn/phone");
+  retraction->target_id = g_strdup ("m-1");
+  retraction->timestamp = 1700000400000000;
+  g_assert_true (holboo_store_apply_actions (store, &retraction, 1, &ar, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ar.outcome, ==, HOLBOO_ACTION_APPLIED);
+  g_assert_cmpint (ar.message_id, ==, 1);
+  hits = holboo_store_search_messages (store, "гэрээ", 0, 10, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = holboo_store_get_messages_before (store, conv->id, NULL, 50, &error);
+  g_assert_true (find_row (page, 1)->retracted);
+  g_assert_null (find_row (page, 1)->reactions);
+  g_assert_null (find_row (page, 4)->reply_preview);
+  raw_exec (_holboo_store_get_db (store),
+            "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
+}
+
 /* Every schema version that was ever released upgrades to exactly the
  * schema a fresh database gets, and keeps its data. */
 static void
@@ -153,10 +260,12 @@ test_fixtures_upgrade (Fixture       *f,
           g_assert_cmpstr (uni, ==, "Холбоо ✓");
         }
 
-      if (v >= 2)
+      if (v >= 2 && v < 4)
         check_v2_data (store);
       if (v >= 3)
         check_v3_data (store);
+      if (v >= 4)
+        check_v4_data (store);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set

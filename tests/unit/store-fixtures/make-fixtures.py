@@ -112,6 +112,44 @@ SCHEMA = {
         "  jid TEXT PRIMARY KEY NOT NULL"
         ") STRICT, WITHOUT ROWID",
     ],
+    4: [
+        "ALTER TABLE messages ADD COLUMN edited_at INTEGER",
+        "ALTER TABLE messages ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0 CHECK (retracted IN (0, 1))",
+        "ALTER TABLE messages ADD COLUMN markable INTEGER NOT NULL DEFAULT 0 CHECK (markable IN (0, 1))",
+        "ALTER TABLE messages ADD COLUMN reply_to_id TEXT",
+        "ALTER TABLE messages ADD COLUMN reply_to_jid TEXT",
+        "ALTER TABLE messages ADD COLUMN reply_to_row INTEGER REFERENCES messages (id) ON DELETE SET NULL",
+        "ALTER TABLE messages ADD COLUMN reply_quote TEXT",
+        "ALTER TABLE messages ADD COLUMN reactions TEXT",
+        "CREATE INDEX messages_reply_to_row ON messages (reply_to_row) WHERE reply_to_row IS NOT NULL",
+        "ALTER TABLE conversations ADD COLUMN displayed_until INTEGER NOT NULL DEFAULT 0",
+        "CREATE TABLE reactions ("
+        "  message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,"
+        "  reactor    TEXT NOT NULL,"
+        "  emojis     TEXT NOT NULL,"
+        "  updated_at INTEGER NOT NULL,"
+        "  PRIMARY KEY (message_id, reactor)"
+        ") STRICT, WITHOUT ROWID",
+        "CREATE TABLE pending_actions ("
+        "  id              INTEGER PRIMARY KEY,"
+        "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+        "  target          TEXT NOT NULL,"
+        "  kind            INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),"
+        "  direction       INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+        "  sender          TEXT NOT NULL DEFAULT '',"
+        "  body            TEXT,"
+        "  timestamp       INTEGER NOT NULL,"
+        "  source_row      INTEGER REFERENCES messages (id) ON DELETE CASCADE,"
+        "  created         INTEGER NOT NULL"
+        ") STRICT",
+        "CREATE INDEX pending_actions_target ON pending_actions (conversation_id, target)",
+        "CREATE INDEX pending_actions_source ON pending_actions (source_row) WHERE source_row IS NOT NULL",
+        "CREATE TABLE drafts ("
+        "  peer       TEXT PRIMARY KEY NOT NULL,"
+        "  text       TEXT NOT NULL,"
+        "  updated_at INTEGER NOT NULL"
+        ") STRICT, WITHOUT ROWID",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -163,6 +201,42 @@ DATA = {
         ("INSERT INTO roster_groups (jid, name) VALUES (?, ?)", ("bat.erdene@example.mn", "Борлуулалт")),
         ("INSERT INTO meta (key, value) VALUES (?, ?)", ("roster-ver", "v3-fixture")),
         ("INSERT INTO blocklist (jid) VALUES (?)", ("spam@example.com",)),
+    ],
+    # Message actions: the incoming message was corrected and got two
+    # reactions (one ours); a reply to it; a retracted message (a
+    # tombstone, out of the index); a correction waiting for its message;
+    # a draft.
+    4: [
+        ("UPDATE messages SET body = ?, edited_at = ?, markable = 1,"
+         " reactions = ? WHERE id = ?",
+         ("Сайн байна уу? Гэрээний шинэ төслийг илгээлээ.", 1700000030000000,
+          "👍\t2\t1\n🎉\t1\t0", 1)),
+        ("INSERT INTO reactions (message_id, reactor, emojis, updated_at) VALUES (?, ?, ?, ?)",
+         (1, "", "👍", 1700000070000000)),
+        ("INSERT INTO reactions (message_id, reactor, emojis, updated_at) VALUES (?, ?, ?, ?)",
+         (1, "bat.erdene@example.mn", "👍\n🎉", 1700000080000000)),
+        ("INSERT INTO messages (id, conversation_id, direction, state, from_jid, to_jid, body,"
+         " timestamp, message_id, origin_id, receipt_requested, reply_to_id, reply_to_jid,"
+         " reply_to_row, reply_quote)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (4, 1, 1, 6, "bold@example.mn", "bat.erdene@example.mn", "Хүлээж авлаа",
+          1700000180000000, "8d2b0c1a-0004", "8d2b0c1a-0004", 1, "m-1",
+          "bat.erdene@example.mn", 1, "Сайн байна уу?")),
+        ("INSERT INTO messages (id, conversation_id, direction, state, from_jid, to_jid, body,"
+         " timestamp, message_id, origin_id, retracted)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (5, 1, 0, 0, "bat.erdene@example.mn/phone", "bold@example.mn", "",
+          1700000240000000, "m-5", "3f1c5d2e-0005", 1)),
+        ("INSERT INTO pending_actions (conversation_id, target, kind, direction, sender, body,"
+         " timestamp, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "m-0", 0, 0, "", "Өмнөх мессеж, засварласан", 1700000250000000, 1700000250000000)),
+        ("UPDATE conversations SET last_activity = ?, last_message_id = ?, unread = ?,"
+         " read_until = ?, displayed_until = ? WHERE id = ?",
+         (1700000240000000, 5, 0, 1700000180000000, 1700000180000000, 1)),
+        ("INSERT INTO drafts (peer, text, updated_at) VALUES (?, ?, ?)",
+         ("bat.erdene@example.mn", "Маргааш 10 цагт уулз", 1700000300000000)),
+        # The index as Holboo keeps it: rebuilt from the bodies as they are.
+        ("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')", ()),
     ],
 }
 
