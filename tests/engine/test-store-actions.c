@@ -332,6 +332,50 @@ test_pending (StoreFixture  *f,
   assert_index_intact (f);
 }
 
+/* A displayed marker of our other device comes first (archive order);
+ * the page it marks is stored in one batch, with a retraction waiting
+ * too: the batch's unread count starts from what they did. */
+static void
+test_pending_read_mark (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStoredConversation) conv = NULL;
+  g_autoptr(GPtrArray) convs = NULL;
+  HolbooStoredMessage *batch[5];
+  HolbooInsertResult results[5];
+
+  g_assert_cmpint (act (f, HOLBOO_MESSAGE_ACTION_DISPLAYED, HOLBOO_MESSAGE_OUTGOING, PEER, "m3", NULL, T0 + 9 * SEC),
+                   ==, HOLBOO_ACTION_PENDING);
+  g_assert_cmpint (act (f, HOLBOO_MESSAGE_ACTION_RETRACT, HOLBOO_MESSAGE_INCOMING, PEER, "m5", NULL, T0 + 8 * SEC),
+                   ==, HOLBOO_ACTION_PENDING);
+  /* Waiting actions make no conversation in the list. */
+  convs = holboo_store_list_conversations (f->store, &error);
+  g_assert_cmpuint (convs->len, ==, 0);
+  g_clear_pointer (&convs, g_ptr_array_unref);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("m%u", i + 1);
+
+      batch[i] = make_message (HOLBOO_MESSAGE_INCOMING, PEER, id, T0 + i * SEC);
+      set_ids (batch[i], NULL, id);
+    }
+  g_assert_true (holboo_store_insert_messages (f->store, batch, 5, results, &error));
+  g_assert_no_error (error);
+  g_assert_true (results[2].actions_applied);
+  g_assert_true (results[4].actions_applied);
+  for (guint i = 0; i < 5; i++)
+    holboo_stored_message_unref (batch[i]);
+
+  /* m1–m3 read on the other device, m5 retracted: m4 alone is unread. */
+  conv = holboo_store_get_conversation (f->store, PEER, &error);
+  g_assert_cmpint (conv->read_until, ==, T0 + 2 * SEC);
+  g_assert_cmpuint (conv->unread, ==, 1);
+  convs = holboo_store_list_conversations (f->store, &error);
+  g_assert_cmpuint (convs->len, ==, 1);
+}
+
 static void
 test_displayed (StoreFixture  *f,
                 gconstpointer  data)
@@ -427,6 +471,7 @@ main (int   argc,
   ADD ("retraction", test_retraction);
   ADD ("reactions", test_reactions);
   ADD ("pending", test_pending);
+  ADD ("pending-read-mark", test_pending_read_mark);
   ADD ("displayed", test_displayed);
   ADD ("drafts", test_drafts);
 #undef ADD
