@@ -71,6 +71,7 @@ test_contacts (void)
   g_autofree char *bat_jid = g_strdup (live_account_jid (bat));
   g_autofree char *bat_full = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *ver = NULL;
   guint ann_requests = 0, bat_requests = 0, changes = 0;
   GAsyncResult *result = NULL;
   Expect e;
@@ -146,8 +147,11 @@ test_contacts (void)
   g_assert_cmpstr (holboo_contact_get_groups (contact)[0], ==, "Борлуулалт");
   g_assert_cmpint (holboo_contact_get_show (contact), ==, HOLBOO_XMPP_PRESENCE_SHOW_UNAVAILABLE);
 
-  /* Online again (a versioned fetch where the server offers it): still
-   * Bat, and a rename and a removal reach the model and the store. */
+  /* Online again, with a versioned fetch (both servers offer it: the
+   * store kept the version of the roster it holds): still Bat, and a
+   * rename and a removal reach the model and the store. */
+  ver = store_meta (path, "roster-ver");
+  g_assert_nonnull (ver);
   live_account_connect (ann);
   g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_contacts (ann->account)), ==, 1);
   g_signal_connect (holboo_account_get_contacts (ann->account), "items-changed",
@@ -164,6 +168,13 @@ test_contacts (void)
   finish_ok (ann->account, &result, holboo_account_remove_contact_finish);
   e = (Expect) { ann, bat_jid };
   g_assert_true (live_wait (contact_gone, &e, WAIT_MS));
+  live_account_flush (ann);
+  {
+    g_autofree char *ver_after = store_meta (path, "roster-ver");
+
+    g_assert_nonnull (ver_after);
+    g_assert_cmpstr (ver_after, !=, ver);
+  }
   /* The server cancelled the subscriptions: Bat keeps Ann, with none. */
   e = (Expect) { bat, ann_jid, HOLBOO_XMPP_SUBSCRIPTION_NONE };
   g_assert_true (live_wait (subscription_is, &e, WAIT_MS));
