@@ -1,7 +1,8 @@
 /* test-core-contacts.c: an account's contacts (HolbooAccount, HolbooContact)
  * against a real Prosody or ejabberd: adding a contact and the
  * subscription answered both ways, presence per contact and our own
- * presence modes, caps learnt and verified, rename and removal, all kept
+ * presence modes, caps learnt and verified, service discovery of the
+ * server and of a contact's client, rename and removal, all kept
  * in the store and known offline; the blocklist, messages from blocked
  * addresses dropped; the server's STUN/TURN services
  *
@@ -14,6 +15,7 @@
 #include "config.h"
 
 #include "contacts-test-util.h"
+#include "holboo-account-disco.h"
 #include "holboo-xmpp-blocking.h"
 #include "holboo-xmpp-caps.h"
 #include "holboo-xmpp-roster.h"
@@ -130,6 +132,55 @@ test_contacts (void)
   g_assert_true (live_wait (caps_known, &e, WAIT_MS));
   caps = holboo_account_lookup_caps (ann->account, bat_full);
   g_assert_true (holboo_xmpp_disco_info_has_feature (caps, HOLBOO_XMLNS_CAPS));
+
+  /* Asked directly: the server, its services, Bat's client. */
+  {
+    const char *domain = holboo_test_server_get_domain (live.server);
+    g_autoptr(HolbooXmppDiscoInfo) server = NULL;
+    g_autoptr(HolbooXmppDiscoInfo) client = NULL;
+    g_autoptr(GPtrArray) items = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean muc = FALSE;
+
+    holboo_account_discover_async (ann->account, domain, NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    server = holboo_account_discover_finish (ann->account, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (holboo_xmpp_disco_info_has_identity (server, "server", "im"));
+
+    holboo_account_discover_items_async (ann->account, domain, NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    items = holboo_account_discover_items_finish (ann->account, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    for (guint i = 0; i < items->len; i++)
+      muc |= g_strcmp0 (holboo_jid_to_string (((HolbooXmppDiscoItem *) items->pdata[i])->jid),
+                        holboo_test_server_get_muc_service (live.server)) == 0;
+    g_assert_true (muc);
+
+    holboo_account_discover_async (ann->account, bat_full, NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    client = holboo_account_discover_finish (ann->account, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (holboo_xmpp_disco_info_has_identity (client, "client", "pc"));
+    g_assert_true (holboo_xmpp_disco_info_has_feature (client, HOLBOO_XMLNS_CAPS));
+
+    /* A node Bat's client does not have. */
+    holboo_account_discover_async (ann->account, bat_full, "urn:example:nothing", NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    g_assert_null (holboo_account_discover_finish (ann->account, result, &error));
+    g_assert_error (error, HOLBOO_XMPP_STANZA_ERROR, HOLBOO_XMPP_STANZA_ERROR_ITEM_NOT_FOUND);
+    g_clear_error (&error);
+    g_clear_object (&result);
+
+    holboo_account_discover_async (ann->account, "@@", NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    g_assert_null (holboo_account_discover_finish (ann->account, result, &error));
+    g_assert_error (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS);
+    g_clear_object (&result);
+  }
 
   /* Appearing offline. */
   holboo_account_set_presence (bat->account, HOLBOO_XMPP_PRESENCE_SHOW_UNAVAILABLE, NULL);
