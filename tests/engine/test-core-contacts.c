@@ -350,7 +350,8 @@ test_external_services (void)
 {
   LiveAccount *ann = live_account_new ("ann4", "desk", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, NULL);
   guint changed = 0;
-  GPtrArray *services;
+  GPtrArray *services;   /* the account's, until it fetches again */
+  guint n_services;
   gboolean turn = FALSE;
 
   g_assert_null (holboo_account_get_external_services (ann->account));
@@ -372,6 +373,23 @@ test_external_services (void)
         }
     }
   g_assert_true (turn);
+  n_services = services->len;
+
+  /* Fetched again (fresh credentials for a call): the list is new. */
+  {
+    GAsyncResult *result = NULL;
+    g_autoptr(GPtrArray) fresh = NULL;
+    g_autoptr(GError) error = NULL;
+
+    holboo_account_fetch_external_services_async (ann->account, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    fresh = holboo_account_fetch_external_services_finish (ann->account, result, &error);
+    g_clear_object (&result);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fresh->len, ==, n_services);
+    g_assert_true (holboo_account_get_external_services (ann->account) == fresh);
+    g_assert_cmpuint (changed, ==, 2);
+  }
 
   g_free (live_account_free (ann, FALSE));
 }
