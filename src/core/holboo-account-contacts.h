@@ -89,5 +89,12 @@ HolbooXmppDiscoInfo   *holboo_account_lookup_caps             (HolbooAccount    
                                                                const char             *full_jid);
 
 GPtrArray             *holboo_account_get_external_services   (HolbooAccount          *self);
+void                   holboo_account_fetch_external_services_async  (HolbooAccount   *self,
+                                                               GCancellable           *cancellable,
+                                                               GAsyncReadyCallback     callback,
+                                                               gpointer                user_data);
+GPtrArray             *holboo_account_fetch_external_services_finish (HolbooAccount   *self,
+                                                               GAsyncResult           *result,
+                                                               GError                **error);
 
 G_END_DECLS

@@ -311,6 +311,23 @@ _holboo_account_presence_finalize (HolbooAccount *self)
 
 /* External services. */
 
+/* The services in @answer, which become the account's; NULL with @error
+ * (@self untouched) when there are none. */
+static GPtrArray *
+take_services (HolbooAccount  *self,
+               HolbooXmlNode  *answer,
+               GError        **error)
+{
+  GPtrArray *services = holboo_xmpp_external_services_parse (answer, error);
+
+  if (services == NULL)
+    return NULL;
+  g_clear_pointer (&self->contacts->external_services, g_ptr_array_unref);
+  self->contacts->external_services = g_ptr_array_ref (services);
+  g_signal_emit (self, signals[SIGNAL_EXTERNAL_SERVICES_CHANGED], 0);
+  return services;
+}
+
 static void
 on_services (GObject      *source,
              GAsyncResult *result,
@@ -322,20 +339,77 @@ on_services (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   answer = holboo_xmpp_connection_send_iq_finish (HOLBOO_XMPP_CONNECTION (source), result, &error);
-  if (answer != NULL)
-    services = holboo_xmpp_external_services_parse (answer, &error);
-  if (services == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("No STUN/TURN services for %s: %s", holboo_account_get_jid (self), error->message);
-      return;
-    }
-  if (self->closed)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
     return;
+  if (answer != NULL)
+    services = take_services (self, answer, &error);
+  if (services == NULL)
+    g_message ("No STUN/TURN services for %s: %s", holboo_account_get_jid (self), error->message);
+}
 
-  g_clear_pointer (&self->contacts->external_services, g_ptr_array_unref);
-  self->contacts->external_services = g_steal_pointer (&services);
-  g_signal_emit (self, signals[SIGNAL_EXTERNAL_SERVICES_CHANGED], 0);
+static void
+on_services_fetched (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HolbooAccount *self = g_task_get_source_object (task);
+  g_autoptr(HolbooXmlNode) answer = NULL;
+  GPtrArray *services = NULL;
+  GError *error = NULL;
+
+  answer = holboo_xmpp_connection_send_iq_finish (HOLBOO_XMPP_CONNECTION (source), result, &error);
+  if (answer != NULL)
+    services = take_services (self, answer, &error);
+  if (services == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, services, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * holboo_account_fetch_external_services_async:
+ *
+ * Asks the server for its STUN and TURN services again: for fresh TURN
+ * credentials when those of holboo_account_get_external_services() have
+ * expired (see #HolbooXmppExternalService:expires).  On success the
+ * account keeps the new list and emits ::external-services-changed.
+ */
+void
+holboo_account_fetch_external_services_async (HolbooAccount       *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  g_autoptr(HolbooXmlNode) query = NULL;
+  GTask *task;
+
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, holboo_account_fetch_external_services_async);
+  query = holboo_xmpp_external_services_build_query (holboo_jid_get_domainpart (self->jid));
+  holboo_xmpp_connection_send_iq_async (self->connection, query, cancellable, on_services_fetched, task);
+}
+
+/**
+ * holboo_account_fetch_external_services_finish:
+ *
+ * Returns: (transfer full) (element-type HolbooXmppExternalService) (nullable):
+ *   the services, or %NULL with a %HOLBOO_XMPP_ERROR (not connected, no
+ *   answer) or %HOLBOO_XMPP_STANZA_ERROR (the server has none to offer)
+ */
+GPtrArray *
+holboo_account_fetch_external_services_finish (HolbooAccount  *self,
+                                               GAsyncResult   *result,
+                                               GError        **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == holboo_account_fetch_external_services_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -513,7 +587,8 @@ holboo_account_lookup_caps (HolbooAccount *self,
  * says when they change.
  *
  * Returns: (transfer none) (nullable) (element-type HolbooXmppExternalService):
- *   the services, or %NULL before the server answered
+ *   the services, or %NULL before the server answered; the array is
+ *   replaced, not changed, by a new fetch: ref it to keep it
  */
 GPtrArray *
 holboo_account_get_external_services (HolbooAccount *self)

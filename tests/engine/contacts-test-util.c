@@ -9,6 +9,7 @@
 #include "contacts-test-util.h"
 #include "holboo-xml-stream.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 
@@ -130,4 +131,22 @@ receive (LiveAccount *live,
   g_autoptr(HolbooXmlNode) stanza = parse_printf ("%s", xml);
 
   g_assert_true (_holboo_account_receive_contact_stanza (live->account, stanza));
+}
+
+char *
+store_meta (const char *path,
+            const char *key)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?1;", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
 }

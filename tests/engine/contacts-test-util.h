@@ -52,4 +52,8 @@ HolbooXmlNode *parse_printf     (const char    *format,
 void           receive          (LiveAccount   *live,
                                  const char    *xml);
 
+/* A meta value of the store at @path, read on a connection of its own. */
+char          *store_meta       (const char    *path,
+                                 const char    *key);
+
 G_END_DECLS

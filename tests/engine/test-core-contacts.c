@@ -1,7 +1,8 @@
 /* test-core-contacts.c: an account's contacts (HolbooAccount, HolbooContact)
  * against a real Prosody or ejabberd: adding a contact and the
  * subscription answered both ways, presence per contact and our own
- * presence modes, caps learnt and verified, rename and removal, all kept
+ * presence modes, caps learnt and verified, service discovery of the
+ * server and of a contact's client, rename and removal, all kept
  * in the store and known offline; the blocklist, messages from blocked
  * addresses dropped; the server's STUN/TURN services
  *
@@ -14,6 +15,7 @@
 #include "config.h"
 
 #include "contacts-test-util.h"
+#include "holboo-account-disco.h"
 #include "holboo-xmpp-blocking.h"
 #include "holboo-xmpp-caps.h"
 #include "holboo-xmpp-roster.h"
@@ -71,6 +73,7 @@ test_contacts (void)
   g_autofree char *bat_jid = g_strdup (live_account_jid (bat));
   g_autofree char *bat_full = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *ver = NULL;
   guint ann_requests = 0, bat_requests = 0, changes = 0;
   GAsyncResult *result = NULL;
   Expect e;
@@ -130,6 +133,55 @@ test_contacts (void)
   caps = holboo_account_lookup_caps (ann->account, bat_full);
   g_assert_true (holboo_xmpp_disco_info_has_feature (caps, HOLBOO_XMLNS_CAPS));
 
+  /* Asked directly: the server, its services, Bat's client. */
+  {
+    const char *domain = holboo_test_server_get_domain (live.server);
+    g_autoptr(HolbooXmppDiscoInfo) server = NULL;
+    g_autoptr(HolbooXmppDiscoInfo) client = NULL;
+    g_autoptr(GPtrArray) items = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean muc = FALSE;
+
+    holboo_account_discover_async (ann->account, domain, NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    server = holboo_account_discover_finish (ann->account, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (holboo_xmpp_disco_info_has_identity (server, "server", "im"));
+
+    holboo_account_discover_items_async (ann->account, domain, NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    items = holboo_account_discover_items_finish (ann->account, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    for (guint i = 0; i < items->len; i++)
+      muc |= g_strcmp0 (holboo_jid_to_string (((HolbooXmppDiscoItem *) items->pdata[i])->jid),
+                        holboo_test_server_get_muc_service (live.server)) == 0;
+    g_assert_true (muc);
+
+    holboo_account_discover_async (ann->account, bat_full, NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    client = holboo_account_discover_finish (ann->account, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (holboo_xmpp_disco_info_has_identity (client, "client", "pc"));
+    g_assert_true (holboo_xmpp_disco_info_has_feature (client, HOLBOO_XMLNS_CAPS));
+
+    /* A node Bat's client does not have. */
+    holboo_account_discover_async (ann->account, bat_full, "urn:example:nothing", NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    g_assert_null (holboo_account_discover_finish (ann->account, result, &error));
+    g_assert_error (error, HOLBOO_XMPP_STANZA_ERROR, HOLBOO_XMPP_STANZA_ERROR_ITEM_NOT_FOUND);
+    g_clear_error (&error);
+    g_clear_object (&result);
+
+    holboo_account_discover_async (ann->account, "@@", NULL, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    g_assert_null (holboo_account_discover_finish (ann->account, result, &error));
+    g_assert_error (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS);
+    g_clear_object (&result);
+  }
+
   /* Appearing offline. */
   holboo_account_set_presence (bat->account, HOLBOO_XMPP_PRESENCE_SHOW_UNAVAILABLE, NULL);
   e = (Expect) { ann, bat_jid, .show = HOLBOO_XMPP_PRESENCE_SHOW_UNAVAILABLE };
@@ -146,8 +198,11 @@ test_contacts (void)
   g_assert_cmpstr (holboo_contact_get_groups (contact)[0], ==, "Борлуулалт");
   g_assert_cmpint (holboo_contact_get_show (contact), ==, HOLBOO_XMPP_PRESENCE_SHOW_UNAVAILABLE);
 
-  /* Online again (a versioned fetch where the server offers it): still
-   * Bat, and a rename and a removal reach the model and the store. */
+  /* Online again, with a versioned fetch (both servers offer it: the
+   * store kept the version of the roster it holds): still Bat, and a
+   * rename and a removal reach the model and the store. */
+  ver = store_meta (path, "roster-ver");
+  g_assert_nonnull (ver);
   live_account_connect (ann);
   g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_contacts (ann->account)), ==, 1);
   g_signal_connect (holboo_account_get_contacts (ann->account), "items-changed",
@@ -164,6 +219,13 @@ test_contacts (void)
   finish_ok (ann->account, &result, holboo_account_remove_contact_finish);
   e = (Expect) { ann, bat_jid };
   g_assert_true (live_wait (contact_gone, &e, WAIT_MS));
+  live_account_flush (ann);
+  {
+    g_autofree char *ver_after = store_meta (path, "roster-ver");
+
+    g_assert_nonnull (ver_after);
+    g_assert_cmpstr (ver_after, !=, ver);
+  }
   /* The server cancelled the subscriptions: Bat keeps Ann, with none. */
   e = (Expect) { bat, ann_jid, HOLBOO_XMPP_SUBSCRIPTION_NONE };
   g_assert_true (live_wait (subscription_is, &e, WAIT_MS));
@@ -288,7 +350,8 @@ test_external_services (void)
 {
   LiveAccount *ann = live_account_new ("ann4", "desk", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, NULL);
   guint changed = 0;
-  GPtrArray *services;
+  GPtrArray *services;   /* the account's, until it fetches again */
+  guint n_services;
   gboolean turn = FALSE;
 
   g_assert_null (holboo_account_get_external_services (ann->account));
@@ -310,6 +373,23 @@ test_external_services (void)
         }
     }
   g_assert_true (turn);
+  n_services = services->len;
+
+  /* Fetched again (fresh credentials for a call): the list is new. */
+  {
+    GAsyncResult *result = NULL;
+    g_autoptr(GPtrArray) fresh = NULL;
+    g_autoptr(GError) error = NULL;
+
+    holboo_account_fetch_external_services_async (ann->account, NULL, on_done, &result);
+    g_assert_true (live_wait (result_ready, &result, WAIT_MS));
+    fresh = holboo_account_fetch_external_services_finish (ann->account, result, &error);
+    g_clear_object (&result);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fresh->len, ==, n_services);
+    g_assert_true (holboo_account_get_external_services (ann->account) == fresh);
+    g_assert_cmpuint (changed, ==, 2);
+  }
 
   g_free (live_account_free (ann, FALSE));
 }
