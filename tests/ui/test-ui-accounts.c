@@ -624,17 +624,37 @@ countdown (Fixture *f)
   return seconds;
 }
 
+/* Watches the countdown: done once it has gone down by one second while
+ * waiting for the same attempt. */
 typedef struct {
   Fixture *f;
-  guint    below;
-} CountdownWait;
+  guint    last;
+  gboolean went_down;
+} CountdownWatch;
+
+static void
+on_detail_changed (GtkLabel       *label,
+                   GParamSpec     *pspec,
+                   CountdownWatch *watch)
+{
+  const char *detail = gtk_label_get_text (label);
+  guint now;
+
+  if (!g_str_has_prefix (detail, "Retrying in "))
+    {
+      watch->last = 0;
+      return;
+    }
+  now = (guint) g_ascii_strtoull (detail + strlen ("Retrying in "), NULL, 10);
+  if (watch->last != 0 && now + 1 == watch->last)
+    watch->went_down = TRUE;
+  watch->last = now;
+}
 
 static gboolean
-countdown_below (gpointer data)
+countdown_went_down (gpointer data)
 {
-  CountdownWait *wait = data;
-
-  return banner_waiting (wait->f) && countdown (wait->f) < wait->below;
+  return ((CountdownWatch *) data)->went_down;
 }
 
 static gboolean
@@ -662,10 +682,9 @@ retry_banner (Fixture *f)
 {
   g_autofree char *text = NULL;
   HolbooAccount *account;
-  CountdownWait wait = { f, 0 };
+  CountdownWatch watch = { f, 0, FALSE };
   gint64 start = g_get_monotonic_time ();
   guint attempts = 0;
-  guint first;
 
   wait_until (main_view_shown, f->window, "the pages are shown");
   wait_until (banner_waiting, f, "the banner counts down to a retry");
@@ -677,14 +696,12 @@ retry_banner (Fixture *f)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Retry Now");
   save_artefact (GTK_WIDGET (f->window), "retrying");
 
-  /* The countdown goes down by itself, a second at a time, as long as
-   * the back-off leaves time for it. */
-  first = countdown (f);
-  if (first >= 2)
-    {
-      wait.below = first;
-      wait_until_s (countdown_below, &wait, 3, "the countdown goes down");
-    }
+  /* The countdown goes down by itself, a second at a time (the first
+   * waits may be too short to show it: the back-off grows). */
+  watch.last = countdown (f);
+  g_signal_connect (banner_child (f, "detail_label"), "notify::label", G_CALLBACK (on_detail_changed), &watch);
+  wait_until_s (countdown_went_down, &watch, 20, "the countdown goes down");
+  g_signal_handlers_disconnect_by_data (banner_child (f, "detail_label"), &watch);
 
   /* Retry Now: a new attempt at once, refused again. */
   account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "alice@localhost");
