@@ -350,6 +350,16 @@ banner_connected (gpointer data)
   return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_CONNECTED;
 }
 
+static GtkWidget *
+window_child (Fixture    *f,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window), HOLBOO_TYPE_WINDOW, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
 static void
 assert_connected_in_main (Fixture    *f,
                           const char *artefact)
@@ -358,6 +368,10 @@ assert_connected_in_main (Fixture    *f,
 
   wait_until (main_view_shown, f->window, "the pages are shown");
   wait_until (banner_connected, f, "the banner says Connected");
+  /* The sidebar's foot says it for good. */
+  g_assert_true (gtk_widget_get_mapped (window_child (f, "account_button")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window_child (f, "account_label"))), ==, "alice@localhost");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window_child (f, "account_state_label"))), ==, "Connected");
   text = holboo_connection_banner_get_text (banner (f));
   /* Shown for a moment after a change, then it slides away. */
   if (text != NULL)
@@ -694,6 +708,8 @@ retry_banner (Fixture *f)
   g_assert_true (g_str_has_prefix (text, "Offline: The server “127.0.0.1” refused the connection\nRetrying in "));
   g_assert_true (gtk_widget_get_mapped (banner_child (f, "action_button")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Retry Now");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (window_child (f, "account_state_label"))),
+                                   "Retrying in "));
   save_artefact (GTK_WIDGET (f->window), "retrying");
 
   /* The countdown goes down by itself, a second at a time (the first
