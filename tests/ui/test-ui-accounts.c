@@ -146,6 +146,12 @@ toplevel_shown (gpointer data)
 }
 
 static gboolean
+toplevel_gone (gpointer data)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static gboolean
 widget_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
@@ -481,6 +487,33 @@ refused (Fixture *f)
   save_artefact (GTK_WIDGET (f->window), "refused");
 }
 
+/* Clicks the dialog's button for @response, as a user would: that also
+ * closes the dialog, which adw_message_dialog_response() alone does not. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *response)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, response);
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *widget;
+
+  g_assert_nonnull (label);
+  g_queue_push_tail (&queue, dialog);
+  while ((widget = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        {
+          g_queue_clear (&queue);
+          gtk_widget_activate (widget);
+          wait_until (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the dialog closes");
+          return;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_error ("No button for the response “%s”", response);
+}
+
 static AdwMessageDialog *
 wait_for_dialog (void)
 {
@@ -517,14 +550,14 @@ untrusted_certificate (Fixture *f)
   save_artefact (GTK_WIDGET (dialog), f->dark ? "certificate-dialog-dark" : "certificate-dialog");
 
   /* Cancel: the reason is named, nothing is saved. */
-  adw_message_dialog_response (dialog, "cancel");
+  click_response (dialog, "cancel");
   assert_error_within_10_s (f, start, "The certificate of “localhost” is not trusted");
   save_artefact (GTK_WIDGET (f->window), "certificate-cancelled");
 
   /* Again, and trust it: pinned, signed in. */
   press_enter (f);
   dialog = wait_for_dialog ();
-  adw_message_dialog_response (dialog, "trust");
+  click_response (dialog, "trust");
   assert_connected_in_main (f, "certificate-trusted");
 }
 
@@ -765,7 +798,7 @@ changed_certificate (Fixture *f)
 
   gtk_widget_activate (banner_child (f, "action_button"));
   dialog = wait_for_dialog ();
-  adw_message_dialog_response (dialog, "trust");
+  click_response (dialog, "trust");
   wait_until (banner_connected, f, "the banner says Connected");
 }
 
@@ -834,6 +867,55 @@ row_suffix (AdwActionRow *row,
   return found;
 }
 
+static GtkWindow *
+find_add_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_WINDOW (l->data) && !HOLBOO_IS_ACCOUNTS_WINDOW (l->data) && gtk_widget_get_mapped (l->data) &&
+          HOLBOO_IS_SIGN_IN_PAGE (adw_window_get_content (l->data)))
+        return l->data;
+    }
+  return NULL;
+}
+
+static gboolean
+add_dialog_shown (gpointer data)
+{
+  return find_add_dialog () != NULL;
+}
+
+static gboolean
+add_dialog_gone (gpointer data)
+{
+  return find_add_dialog () == NULL;
+}
+
+static gboolean
+two_accounts (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 2;
+}
+
+static void
+fill_page (HolbooSignInPage *page,
+           const char       *user)
+{
+  g_autofree char *jid = jid_of (user);
+  g_autofree char *password = g_strconcat (user, "-pass", NULL);
+  g_autofree char *port = g_strdup_printf ("%u", holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
+
+#define ROW(name) GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), HOLBOO_TYPE_SIGN_IN_PAGE, name))
+  gtk_editable_set_text (ROW ("address_row"), jid);
+  gtk_editable_set_text (ROW ("password_row"), password);
+  gtk_editable_set_text (ROW ("host_row"), holboo_test_server_get_host (live.server));
+  gtk_editable_set_text (ROW ("port_row"), port);
+#undef ROW
+  holboo_sign_in_page_set_ca_file (page, live.ca_file);
+}
+
 static gboolean
 path_gone (gpointer data)
 {
@@ -845,6 +927,7 @@ accounts_window (Fixture *f)
 {
   g_autofree char *store_dir = NULL;
   HolbooAccountsWindow *window;
+  HolbooSignInPage *add_page;
   AdwMessageDialog *dialog;
   AdwActionRow *row;
   HolbooAccount *account;
@@ -868,6 +951,22 @@ accounts_window (Fixture *f)
   gtk_switch_set_active (GTK_SWITCH (row_suffix (row, GTK_TYPE_SWITCH)), TRUE);
   wait_row_says (window, "Connected");
 
+  /* A second account, through Add Account: the sign-in form in a
+   * dialog, which closes once signed in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "accounts.add", NULL));
+  wait_until (add_dialog_shown, NULL, "the Add Account dialog is shown");
+  add_page = HOLBOO_SIGN_IN_PAGE (adw_window_get_content (ADW_WINDOW (find_add_dialog ())));
+  fill_page (add_page, "bob");
+  save_artefact (GTK_WIDGET (find_add_dialog ()), "add-account-dialog");
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (add_page), HOLBOO_TYPE_SIGN_IN_PAGE,
+                                                        "password_row"), "entry-activated");
+  wait_until (add_dialog_gone, NULL, "the Add Account dialog closes");
+  wait_until (two_accounts, holboo_window_get_manager (f->window), "both accounts are open");
+  wait_until (banner_connected, f, "both are connected");
+  save_artefact (GTK_WIDGET (window), "accounts-window-two");
+  row = account_row (window);   /* the rows were made again */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "alice@localhost");
+
   /* Remove asks first; Cancel is the default. */
   gtk_widget_activate (row_suffix (row, GTK_TYPE_BUTTON));
   dialog = wait_for_dialog ();
@@ -875,11 +974,26 @@ accounts_window (Fixture *f)
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   save_artefact (GTK_WIDGET (dialog), "remove-dialog");
-  adw_message_dialog_response (dialog, "delete");
+  click_response (dialog, "delete");
 
-  wait_until (welcome_shown, f->window, "the sign-in page is back");
   wait_until (path_gone, store_dir, "the messages are deleted");
+  /* bob is left: still the pages. */
+  g_assert_cmpstr (holboo_window_get_view (f->window), ==, "main");
+  row = account_row (window);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "bob@localhost");
+  save_artefact (GTK_WIDGET (window), "accounts-window-bob");
+
+  /* Removing bob too, keeping his messages: the sign-in page again. */
+  account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "bob@localhost");
+  g_free (store_dir);
+  store_dir = g_path_get_dirname (holboo_account_get_store_path (account));
+  gtk_widget_activate (row_suffix (row, GTK_TYPE_BUTTON));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove bob@localhost?");
+  click_response (dialog, "keep");
+  wait_until (welcome_shown, f->window, "the sign-in page is back");
   g_assert_null (account_row (window));
+  g_assert_true (g_file_test (store_dir, G_FILE_TEST_IS_DIR));
 }
 
 static void
@@ -888,6 +1002,26 @@ test_accounts_window (Fixture       *f,
 {
   set_up_account (f, 0, TRUE, NULL, TRUE);
   run_app (f, accounts_window);
+}
+
+/* Escape while signing in stops it: no error, nothing saved, the form
+ * ready again. */
+static void
+escape_cancels (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+
+  fill_form (f, jid, "alice-pass", holboo_test_server_get_host (live.server), 0, TRUE);
+  press_enter (f);
+  /* What the Escape key binding of the page activates. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sign_in_page (f)), "sign-in.cancel", NULL));
+  run_for (500);
+  g_assert_false (holboo_sign_in_page_get_busy (sign_in_page (f)));
+  g_assert_null (holboo_sign_in_page_get_error (sign_in_page (f)));
+  g_assert_cmpstr (holboo_window_get_view (f->window), ==, "welcome");
+  g_assert_false (g_file_test (ini, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_is_sensitive (page_child (f, "sign_in_button")));
 }
 
 /* ---- without a Secret Service ---- */
@@ -994,6 +1128,8 @@ main (int   argc,
   live.server = holboo_test_server_new (HOLBOO_TEST_SERVER_KIND_PROSODY, NULL);
   holboo_test_server_add_account (live.server, "alice", "alice-pass", &error);
   g_assert_no_error (error);
+  holboo_test_server_add_account (live.server, "bob", "bob-pass", &error);
+  g_assert_no_error (error);
   if (!holboo_test_server_start (live.server, &error))
     g_error ("Could not start the test server: %s", error->message);
   live.ca_file = holboo_test_server_dup_ca_file (live.server);
@@ -1016,6 +1152,7 @@ main (int   argc,
       ADD ("/ui/accounts/wrong-password", test_sign_in_fails, wrong_password);
       ADD ("/ui/accounts/unreachable-host", test_sign_in_fails, unreachable_host);
       ADD ("/ui/accounts/refused", test_sign_in_fails, refused);
+      ADD ("/ui/accounts/escape-cancels", test_sign_in_fails, escape_cancels);
       ADD ("/ui/accounts/untrusted-certificate", test_untrusted, NULL);
       ADD ("/ui/accounts/retry-banner", test_retry_banner, NULL);
       ADD ("/ui/accounts/changed-certificate", test_changed_certificate, NULL);
