@@ -16,29 +16,20 @@
  * behind, and the connection's GError reaches the caller untouched
  * (HOLBOO_XMPP_ERROR_AUTH_FAILED, _HOST_NOT_FOUND, _CONNECTION_REFUSED,
  * _CERTIFICATE_UNTRUSTED with the certificate, …) for the UI to name.
+ *
+ * Adding lives in holboo-account-manager-add.c, removing in
+ * holboo-account-manager-remove.c.
  */
 
 #define G_LOG_DOMAIN "holboo-account-manager"
 
 #include "config.h"
 
-#include "holboo-account-manager.h"
+#include "holboo-account-manager-private.h"
 #include "holboo-account-open.h"
-#include "holboo-jid.h"
 
 #include <glib/gi18n-lib.h>
 
-struct _HolbooAccountManager
-{
-  GObject                parent_instance;
-
-  HolbooAccountRegistry *registry;
-  GPtrArray             *accounts;     /* HolbooAccount, the model */
-  GHashTable            *open_errors;  /* bare jid → GError */
-  GHashTable            *opening;      /* bare jids being opened */
-  GCancellable          *cancellable;  /* cancelled on dispose */
-  gboolean               loaded;
-};
 
 static void holboo_account_manager_list_model_init (GListModelInterface *iface);
 
@@ -93,8 +84,8 @@ holboo_account_manager_list_model_init (GListModelInterface *iface)
   iface->get_item = list_model_get_item;
 }
 
-static gboolean
-find_account (HolbooAccountManager *self,
+gboolean
+_holboo_account_manager_find (HolbooAccountManager *self,
               const char           *jid,
               guint                *position)
 {
@@ -110,14 +101,14 @@ find_account (HolbooAccountManager *self,
 }
 
 /* Takes the account out of the model and stops it. */
-static void
-drop_account (HolbooAccountManager *self,
+void
+_holboo_account_manager_drop (HolbooAccountManager *self,
               const char           *jid)
 {
   g_autoptr(HolbooAccount) account = NULL;
   guint position;
 
-  if (!find_account (self, jid, &position))
+  if (!_holboo_account_manager_find (self, jid, &position))
     return;
 
   account = g_ptr_array_steal_index (self->accounts, position);
@@ -156,8 +147,8 @@ on_account_connected (GObject      *source,
 
 /* Adds an opened account to the model, unless it was removed or
  * disabled while it opened.  Returns whether it was added. */
-static gboolean
-adopt_account (HolbooAccountManager *self,
+gboolean
+_holboo_account_manager_adopt (HolbooAccountManager *self,
                HolbooAccount        *account)
 {
   const char *jid = holboo_account_get_jid (account);
@@ -165,7 +156,7 @@ adopt_account (HolbooAccountManager *self,
   guint position;
 
   if (config == NULL || !holboo_account_config_get_enabled (config) ||
-      find_account (self, jid, &position))
+      _holboo_account_manager_find (self, jid, &position))
     return FALSE;
 
   g_ptr_array_add (self->accounts, g_object_ref (account));
@@ -209,7 +200,7 @@ on_account_opened (GObject      *source,
       return;
     }
 
-  if (adopt_account (self, account))
+  if (_holboo_account_manager_adopt (self, account))
     holboo_account_connect_async (account, self->cancellable, on_account_connected, NULL);
 }
 
@@ -221,7 +212,7 @@ open_account (HolbooAccountManager *self,
   OpenData *data;
   guint position;
 
-  if (g_hash_table_contains (self->opening, jid) || find_account (self, jid, &position))
+  if (g_hash_table_contains (self->opening, jid) || _holboo_account_manager_find (self, jid, &position))
     return;
 
   set_open_error (self, jid, NULL);
@@ -371,7 +362,7 @@ holboo_account_manager_lookup (HolbooAccountManager *self,
   g_return_val_if_fail (jid != NULL, NULL);
 
   config = holboo_account_registry_lookup (self->registry, jid);
-  if (config == NULL || !find_account (self, holboo_account_config_get_jid (config), &position))
+  if (config == NULL || !_holboo_account_manager_find (self, holboo_account_config_get_jid (config), &position))
     return NULL;
   return g_ptr_array_index (self->accounts, position);
 }
@@ -470,382 +461,6 @@ holboo_account_manager_load_finish (HolbooAccountManager  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* ---- add ---- */
-
-typedef struct {
-  HolbooAccountConfig  *config;
-  char                 *password;
-  HolbooXmppConnection *trial;
-} AddData;
-
-static void
-add_data_free (AddData *data)
-{
-  if (data->trial != NULL)
-    holboo_xmpp_connection_disconnect (data->trial);
-  g_clear_object (&data->trial);
-  g_clear_object (&data->config);
-  g_free (data->password);
-  g_free (data);
-}
-
-static void
-on_add_connected (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HolbooAccount *account = HOLBOO_ACCOUNT (source);
-  GError *error = NULL;
-
-  /* Signed in once already: a failure now is the network's, and the
-   * account stays, retrying, with its state showing why. */
-  if (!holboo_account_connect_finish (account, result, &error))
-    {
-      g_message ("%s: %s", holboo_account_get_jid (account), error->message);
-      g_clear_error (&error);
-    }
-  g_task_return_pointer (task, g_object_ref (account), g_object_unref);
-}
-
-static void
-on_add_opened (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HolbooAccountManager *self = g_task_get_source_object (task);
-  AddData *data = g_task_get_task_data (task);
-  g_autoptr(HolbooAccount) account = NULL;
-  GError *error = NULL;
-  GCancellable *cancellable;
-
-  account = holboo_account_open_finish (result, &error);
-  g_hash_table_remove (self->opening, holboo_account_config_get_jid (data->config));
-  if (account == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  adopt_account (self, account);
-  cancellable = g_task_get_cancellable (task);
-  holboo_account_connect_async (account, cancellable, on_add_connected,
-                                g_steal_pointer (&task));
-}
-
-static void
-on_add_saved (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HolbooAccountManager *self = g_task_get_source_object (task);
-  AddData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  GCancellable *cancellable;
-
-  if (!holboo_account_registry_save_finish (self->registry, result, &error))
-    {
-      holboo_account_registry_remove (self->registry, holboo_account_config_get_jid (data->config));
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_hash_table_add (self->opening, g_strdup (holboo_account_config_get_jid (data->config)));
-  cancellable = g_task_get_cancellable (task);
-  holboo_account_open_async (self->registry, data->config, data->password,
-                             cancellable, on_add_opened, g_steal_pointer (&task));
-}
-
-static void
-on_add_password_stored (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HolbooAccountManager *self = g_task_get_source_object (task);
-  AddData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  GCancellable *cancellable;
-
-  if (!holboo_account_config_store_password_finish (data->config, result, &error) ||
-      !holboo_account_registry_add (self->registry, data->config, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (task);
-  holboo_account_registry_save_async (self->registry, cancellable,
-                                      on_add_saved, g_steal_pointer (&task));
-}
-
-static void
-on_add_signed_in (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  AddData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  GCancellable *cancellable;
-
-  if (!holboo_xmpp_connection_connect_finish (data->trial, result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_debug ("%s signed in: saving the account", holboo_account_config_get_jid (data->config));
-  holboo_xmpp_connection_disconnect (data->trial);
-  cancellable = g_task_get_cancellable (task);
-  holboo_account_config_store_password_async (data->config, data->password,
-                                              cancellable,
-                                              on_add_password_stored, g_steal_pointer (&task));
-}
-
-/**
- * holboo_account_manager_add_async:
- * @config: the new account; not yet in the registry
- * @password: its password
- *
- * Signs in once with @password on a connection that does not retry.  If
- * that works, the password goes to the Secret Service, @config to the
- * registry (saved), and the account is opened, added to the model and
- * connected.  If not, nothing is saved and the connection's error is
- * returned as it was (a %HOLBOO_XMPP_ERROR, with the certificate for
- * %HOLBOO_XMPP_ERROR_CERTIFICATE_UNTRUSTED: pin its fingerprint in
- * @config's settings and add again to trust it).
- */
-void
-holboo_account_manager_add_async (HolbooAccountManager *self,
-                                  HolbooAccountConfig  *config,
-                                  const char           *password,
-                                  GCancellable         *cancellable,
-                                  GAsyncReadyCallback   callback,
-                                  gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(HolbooXmppSettings) settings = NULL;
-  const char *jid;
-  AddData *data;
-
-  g_return_if_fail (HOLBOO_IS_ACCOUNT_MANAGER (self));
-  g_return_if_fail (HOLBOO_IS_ACCOUNT_CONFIG (config));
-  g_return_if_fail (password != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, holboo_account_manager_add_async);
-
-  jid = holboo_account_config_get_jid (config);
-  if (holboo_account_registry_lookup (self->registry, jid) != NULL ||
-      g_hash_table_contains (self->opening, jid))
-    {
-      g_task_return_new_error (task, HOLBOO_ACCOUNT_CONFIG_ERROR, HOLBOO_ACCOUNT_CONFIG_ERROR_DUPLICATE,
-                               _("The account %s is already set up"), jid);
-      return;
-    }
-
-  data = g_new0 (AddData, 1);
-  data->config = g_object_ref (config);
-  data->password = g_strdup (password);
-  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
-
-  settings = holboo_account_config_to_xmpp_settings (config, password);
-  holboo_xmpp_settings_set_auto_reconnect (settings, FALSE);
-  data->trial = holboo_xmpp_connection_new (settings);
-  holboo_xmpp_connection_connect_async (data->trial, cancellable, on_add_signed_in,
-                                        g_steal_pointer (&task));
-}
-
-/**
- * holboo_account_manager_add_finish:
- *
- * Returns: (transfer full): the new account, in the model; connected
- *   unless the network failed between the sign-in and now
- */
-HolbooAccount *
-holboo_account_manager_add_finish (HolbooAccountManager  *self,
-                                   GAsyncResult          *result,
-                                   GError               **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---- remove ---- */
-
-typedef struct {
-  HolbooAccountConfig *config;
-  char                *store_dir;
-  gboolean             delete_data;
-} RemoveData;
-
-static void
-remove_data_free (RemoveData *data)
-{
-  g_clear_object (&data->config);
-  g_free (data->store_dir);
-  g_free (data);
-}
-
-static gboolean
-delete_tree (GFile         *file,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, &local_error);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, cancellable, error) && info != NULL)
-        {
-          if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-            {
-              if (!delete_tree (child, cancellable, error))
-                return FALSE;
-            }
-          else if (!g_file_delete (child, cancellable, error))
-            return FALSE;
-        }
-    }
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return TRUE;
-
-  return g_file_delete (file, cancellable, error);
-}
-
-static void
-delete_store_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  RemoveData *data = task_data;
-  g_autoptr(GFile) dir = g_file_new_for_path (data->store_dir);
-  g_autoptr(GError) error = NULL;
-
-  if (!delete_tree (dir, cancellable, &error))
-    {
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("The account was removed, but its messages in “%s” could not be deleted: %s"),
-                               data->store_dir, error->message);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_remove_password_cleared (GObject      *source,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RemoveData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  /* The account is gone either way; a password left behind (no Secret
-   * Service now) is worth a line, not a failure. */
-  if (!holboo_account_config_clear_password_finish (data->config, result, &error))
-    g_message ("%s", error->message);
-
-  if (data->delete_data)
-    g_task_run_in_thread (task, delete_store_thread);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_remove_saved (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HolbooAccountManager *self = g_task_get_source_object (task);
-  RemoveData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  GCancellable *cancellable;
-
-  if (!holboo_account_registry_save_finish (self->registry, result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (task);
-  holboo_account_config_clear_password_async (data->config, cancellable,
-                                              on_remove_password_cleared, g_steal_pointer (&task));
-}
-
-/**
- * holboo_account_manager_remove_async:
- * @jid: the account's address
- * @delete_data: also delete the messages kept on this computer (else
- *   they stay, and adding the account again brings them back)
- *
- * Disconnects the account, removes it from the model and the registry
- * (saved), and forgets its password.
- */
-void
-holboo_account_manager_remove_async (HolbooAccountManager *self,
-                                     const char           *jid,
-                                     gboolean              delete_data,
-                                     GCancellable         *cancellable,
-                                     GAsyncReadyCallback   callback,
-                                     gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *store_path = NULL;
-  HolbooAccountConfig *config;
-  RemoveData *data;
-
-  g_return_if_fail (HOLBOO_IS_ACCOUNT_MANAGER (self));
-  g_return_if_fail (jid != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, holboo_account_manager_remove_async);
-
-  config = holboo_account_registry_lookup (self->registry, jid);
-  if (config == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("There is no account %s"), jid);
-      return;
-    }
-
-  data = g_new0 (RemoveData, 1);
-  data->config = g_object_ref (config);
-  data->delete_data = delete_data;
-  store_path = holboo_account_registry_dup_store_path (self->registry, config);
-  data->store_dir = g_path_get_dirname (store_path);
-  g_task_set_task_data (task, data, (GDestroyNotify) remove_data_free);
-
-  jid = holboo_account_config_get_jid (data->config);
-  drop_account (self, jid);
-  g_hash_table_remove (self->open_errors, jid);
-  holboo_account_registry_remove (self->registry, jid);
-  holboo_account_registry_save_async (self->registry, cancellable, on_remove_saved,
-                                      g_steal_pointer (&task));
-}
-
-gboolean
-holboo_account_manager_remove_finish (HolbooAccountManager  *self,
-                                      GAsyncResult          *result,
-                                      GError               **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* ---- enable, disable ---- */
 
 static void
@@ -898,7 +513,7 @@ holboo_account_manager_set_enabled_async (HolbooAccountManager *self,
     open_account (self, config);
   else
     {
-      drop_account (self, holboo_account_config_get_jid (config));
+      _holboo_account_manager_drop (self, holboo_account_config_get_jid (config));
       g_hash_table_remove (self->open_errors, holboo_account_config_get_jid (config));
     }
 

@@ -54,6 +54,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /**
  * holboo_connection_status_describe:
  * @account: (nullable): the open account, or %NULL if it could not be
@@ -212,6 +219,7 @@ update (HolbooConnectionBanner *self)
       self->status = HOLBOO_CONNECTION_STATUS_DISABLED;
       g_clear_handle_id (&self->hide_id, g_source_remove);
       gtk_revealer_set_reveal_child (self->revealer, FALSE);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
       return;
     }
 
@@ -282,6 +290,7 @@ update (HolbooConnectionBanner *self)
   if (self->status != worst)
     g_debug ("Connection banner: %s%s%s", title, detail ? " — " : "", detail ? detail : "");
   self->status = worst;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -482,6 +491,15 @@ holboo_connection_banner_class_init (HolbooConnectionBannerClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * HolbooConnectionBanner::changed:
+   *
+   * The status, the account shown or the countdown changed.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-connection-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooConnectionBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, HolbooConnectionBanner, box);
@@ -538,4 +556,52 @@ holboo_connection_banner_get_text (HolbooConnectionBanner *self)
     return g_strdup (gtk_label_get_text (self->title_label));
   return g_strdup_printf ("%s\n%s", gtk_label_get_text (self->title_label),
                           gtk_label_get_text (self->detail_label));
+}
+
+/**
+ * holboo_connection_banner_get_jid:
+ *
+ * Returns: (nullable): the account whose state is shown
+ */
+const char *
+holboo_connection_banner_get_jid (HolbooConnectionBanner *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CONNECTION_BANNER (self), NULL);
+
+  return self->jid;
+}
+
+/**
+ * holboo_connection_banner_dup_short_text:
+ *
+ * Returns: (transfer full): the state in a few words, for a place with
+ *   little room: "Connected", "Connecting…", "Retrying in 5 seconds",
+ *   "Offline"
+ */
+char *
+holboo_connection_banner_dup_short_text (HolbooConnectionBanner *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CONNECTION_BANNER (self), NULL);
+
+  switch (self->status)
+    {
+    case HOLBOO_CONNECTION_STATUS_CONNECTED:
+      return g_strdup (_("Connected"));
+    case HOLBOO_CONNECTION_STATUS_CONNECTING:
+      return g_strdup (_("Connecting…"));
+    case HOLBOO_CONNECTION_STATUS_WAITING:
+      {
+        const char *detail = gtk_label_get_text (self->detail_label);
+        const char *dot = strstr (detail, " · ");
+
+        /* Several accounts: "jid · Retrying in …" */
+        return g_strdup (dot != NULL ? dot + strlen (" · ") : detail);
+      }
+    case HOLBOO_CONNECTION_STATUS_OFFLINE:
+    case HOLBOO_CONNECTION_STATUS_FAILED:
+      return g_strdup (_("Offline"));
+    case HOLBOO_CONNECTION_STATUS_DISABLED:
+    default:
+      return g_strdup (_("Off"));
+    }
 }

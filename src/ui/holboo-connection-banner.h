@@ -29,6 +29,8 @@ G_DECLARE_FINAL_TYPE (HolbooConnectionBanner, holboo_connection_banner, HOLBOO, 
 GtkWidget             *holboo_connection_banner_new        (HolbooAccountManager   *manager);
 HolbooConnectionStatus holboo_connection_banner_get_status (HolbooConnectionBanner *self);
 char                  *holboo_connection_banner_get_text   (HolbooConnectionBanner *self);
+const char            *holboo_connection_banner_get_jid    (HolbooConnectionBanner *self);
+char                  *holboo_connection_banner_dup_short_text (HolbooConnectionBanner *self);
 
 HolbooConnectionStatus holboo_connection_status_describe   (HolbooAccount          *account,
                                                             const GError           *open_error,

@@ -42,6 +42,10 @@ struct _HolbooWindow
   AdwWindowTitle       *content_title;
   GtkStack             *stack;
   GtkRevealer          *storage_banner;
+  GtkWidget            *account_button;
+  GtkImage             *account_status_icon;
+  GtkLabel             *account_label;
+  GtkLabel             *account_state_label;
   GtkLabel             *storage_banner_label;
 };
 
@@ -222,6 +226,48 @@ update_view (HolbooWindow *self)
                                self->manager != NULL);
 }
 
+/* The sidebar's foot: the account and its state, always in view; a click
+ * opens the accounts. */
+static void
+update_account_button (HolbooWindow *self)
+{
+  HolbooConnectionBanner *banner = HOLBOO_CONNECTION_BANNER (self->connection_banner);
+  HolbooConnectionStatus status = holboo_connection_banner_get_status (banner);
+  const char *jid = holboo_connection_banner_get_jid (banner);
+  g_autofree char *state = holboo_connection_banner_dup_short_text (banner);
+  g_autofree char *description = NULL;
+  const char *icon;
+
+  gtk_widget_set_visible (self->account_button, jid != NULL);
+  if (jid == NULL)
+    return;
+
+  switch (status)
+    {
+    case HOLBOO_CONNECTION_STATUS_CONNECTED:
+      icon = "network-transmit-receive-symbolic";
+      break;
+    case HOLBOO_CONNECTION_STATUS_CONNECTING:
+    case HOLBOO_CONNECTION_STATUS_WAITING:
+      icon = "network-idle-symbolic";
+      break;
+    case HOLBOO_CONNECTION_STATUS_DISABLED:
+    case HOLBOO_CONNECTION_STATUS_OFFLINE:
+    case HOLBOO_CONNECTION_STATUS_FAILED:
+    default:
+      icon = "network-offline-symbolic";
+      break;
+    }
+
+  gtk_image_set_from_icon_name (self->account_status_icon, icon);
+  gtk_label_set_text (self->account_label, jid);
+  gtk_label_set_text (self->account_state_label, state);
+  /* TRANSLATORS: an account and its state, e.g. "alice@example.mn: Connected". */
+  description = g_strdup_printf (_("%s: %s"), jid, state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
 /* Moving through the sidebar with the arrow keys selects rows: follow the
  * selection, but stay on the sidebar of a folded window. */
 static void
@@ -375,6 +421,9 @@ holboo_window_constructed (GObject *object)
       adw_bin_set_child (self->welcome_bin, self->sign_in_page);
       self->connection_banner = holboo_connection_banner_new (self->manager);
       adw_bin_set_child (self->connection_bin, self->connection_banner);
+      g_signal_connect_object (self->connection_banner, "changed", G_CALLBACK (update_account_button),
+                               self, G_CONNECT_SWAPPED);
+      update_account_button (self);
 
       g_signal_connect_object (self->manager, "notify::loaded", G_CALLBACK (update_view),
                                self, G_CONNECT_SWAPPED);
@@ -436,6 +485,10 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, account_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, account_label);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, account_state_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);

@@ -20,351 +20,7 @@
 #include <libsecret/secret.h>
 #include <locale.h>
 
-#include "holboo-accounts-window.h"
-#include "holboo-application.h"
-#include "holboo-test-server.h"
-#include "holboo-test-util.h"
-#include "holboo-window.h"
-#include "keyring-test-util.h"
-
-static struct {
-  HolbooTestServer *server;
-  char             *ca_file;
-  char             *fingerprint;
-  TestKeyring      *keyring;
-} live;
-
-typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *f);
-
-struct _Fixture {
-  HolbooApplication *app;
-  HolbooWindow      *window;
-  char              *data_dir;
-  TestBody           body;
-  gboolean           dark;
-};
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; fails after @seconds. */
-static void
-wait_until_s (Condition   condition,
-              gpointer    data,
-              guint       seconds,
-              const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, on_wake, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out after %u s waiting until %s", seconds, what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-#define wait_until(c, d, what) wait_until_s ((c), (d), 10, (what))
-
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (5, on_wake, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static void
-save_artefact (GtkWidget  *widget,
-               const char *name)
-{
-  const char *dir = g_getenv ("HOLBOO_TEST_ARTEFACTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  run_for (100);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  for (guint tries = 0; node == NULL; tries++)
-    {
-      g_assert_cmpuint (tries, <, 250);
-      if (tries > 0)
-        run_for (20);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("test-ui-accounts-%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-accounts_read (gpointer data)
-{
-  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "loading") != 0;
-}
-
-static gboolean
-main_view_shown (gpointer data)
-{
-  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "main") == 0;
-}
-
-static gboolean
-welcome_shown (gpointer data)
-{
-  return g_strcmp0 (holboo_window_get_view (HOLBOO_WINDOW (data)), "welcome") == 0;
-}
-
-static gboolean
-run_body (gpointer data)
-{
-  Fixture *f = data;
-  g_autoptr(GList) windows = NULL;
-
-  f->window = HOLBOO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_true (HOLBOO_IS_WINDOW (f->window));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 640);
-  wait_until (widget_is_mapped, f->window, "the main window is on screen");
-  wait_until (accounts_read, f->window, "the accounts are read");
-
-  f->body (f);
-
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  f->window = NULL;
-  g_application_quit (G_APPLICATION (f->app));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_activate (GApplication *app,
-             Fixture      *f)
-{
-  g_idle_add (run_body, f);
-}
-
-static void
-run_app (Fixture  *f,
-         TestBody  body)
-{
-  int status;
-
-  f->body = body;
-  f->app = holboo_application_new ();
-  g_application_set_application_id (G_APPLICATION (f->app), NULL);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (f->app, "activate", G_CALLBACK (on_activate), f);
-
-  status = g_application_run (G_APPLICATION (f->app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_clear_object (&f->app);
-  /* Let the accounts' last goodbyes (worker threads, sockets) finish. */
-  run_for (50);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->data_dir = holboo_test_make_tmp_dir ();
-  g_setenv ("HOLBOO_DATA_DIR", f->data_dir, TRUE);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_unsetenv ("HOLBOO_DATA_DIR");
-  holboo_test_rm_rf (f->data_dir);
-  g_free (f->data_dir);
-}
-
-/* ---- the sign-in form ---- */
-
-static HolbooSignInPage *
-sign_in_page (Fixture *f)
-{
-  HolbooSignInPage *page = holboo_window_get_sign_in_page (f->window);
-
-  g_assert_true (HOLBOO_IS_SIGN_IN_PAGE (page));
-  return page;
-}
-
-static GtkWidget *
-page_child (Fixture    *f,
-            const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (sign_in_page (f)), HOLBOO_TYPE_SIGN_IN_PAGE, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-  return GTK_WIDGET (child);
-}
-
-static char *
-jid_of (const char *user)
-{
-  return g_strdup_printf ("%s@%s", user, holboo_test_server_get_domain (live.server));
-}
-
-/* Types into the form; @port 0 for the server's c2s port, @host NULL for
- * none. */
-static void
-fill_form (Fixture    *f,
-           const char *address,
-           const char *password,
-           const char *host,
-           guint16     port,
-           gboolean    with_ca)
-{
-  g_autofree char *port_text = NULL;
-
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "address_row")), address);
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "password_row")), password);
-  if (host != NULL)
-    {
-      port_text = g_strdup_printf ("%u", port != 0 ? port : holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (page_child (f, "server_row")), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (page_child (f, "host_row")), host);
-      gtk_editable_set_text (GTK_EDITABLE (page_child (f, "port_row")), port_text);
-    }
-  holboo_sign_in_page_set_ca_file (sign_in_page (f), with_ca ? live.ca_file : NULL);
-}
-
-/* Enter in the password field. */
-static gint64
-press_enter (Fixture *f)
-{
-  g_signal_emit_by_name (page_child (f, "password_row"), "entry-activated");
-  g_assert_true (holboo_sign_in_page_get_busy (sign_in_page (f)));
-  return g_get_monotonic_time ();
-}
-
-static gboolean
-error_shown (gpointer data)
-{
-  Fixture *f = data;
-
-  return holboo_sign_in_page_get_error (sign_in_page (f)) != NULL;
-}
-
-/* Waits for the form's error (at most 10 s after @start) and checks it
- * starts with @expected. */
-static void
-assert_error_within_10_s (Fixture    *f,
-                          gint64      start,
-                          const char *expected)
-{
-  const char *shown;
-
-  wait_until (error_shown, f, "an error is shown under the form");
-  g_test_message ("Shown after %.2f s: %s", (g_get_monotonic_time () - start) / 1e6,
-                  holboo_sign_in_page_get_error (sign_in_page (f)));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
-  shown = holboo_sign_in_page_get_error (sign_in_page (f));
-  g_assert_true (g_str_has_prefix (shown, expected));
-  g_assert_false (holboo_sign_in_page_get_busy (sign_in_page (f)));
-  g_assert_true (gtk_widget_get_mapped (page_child (f, "error_label")));
-
-  /* Nothing was saved: still the sign-in page, no accounts.ini. */
-  g_assert_cmpstr (holboo_window_get_view (f->window), ==, "welcome");
-  {
-    g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
-
-    g_assert_false (g_file_test (ini, G_FILE_TEST_EXISTS));
-  }
-}
-
-/* ---- the banner ---- */
-
-static HolbooConnectionBanner *
-banner (Fixture *f)
-{
-  HolbooConnectionBanner *b = holboo_window_get_connection_banner (f->window);
-
-  g_assert_true (HOLBOO_IS_CONNECTION_BANNER (b));
-  return b;
-}
-
-static gboolean
-banner_connected (gpointer data)
-{
-  Fixture *f = data;
-
-  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_CONNECTED;
-}
-
-static void
-assert_connected_in_main (Fixture    *f,
-                          const char *artefact)
-{
-  g_autofree char *text = NULL;
-
-  wait_until (main_view_shown, f->window, "the pages are shown");
-  wait_until (banner_connected, f, "the banner says Connected");
-  text = holboo_connection_banner_get_text (banner (f));
-  /* Shown for a moment after a change, then it slides away. */
-  if (text != NULL)
-    g_assert_cmpstr (text, ==, "Connected");
-  if (artefact != NULL)
-    save_artefact (GTK_WIDGET (f->window), artefact);
-}
+#include "ui-accounts-util.h"
 
 /* ---- tests ---- */
 
@@ -438,23 +94,6 @@ unreachable_host (Fixture *f)
   save_artefact (GTK_WIDGET (f->window), "unreachable-host");
 }
 
-static guint16
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_socket_bind (socket, address, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static void
 refused (Fixture *f)
 {
@@ -465,13 +104,6 @@ refused (Fixture *f)
   start = press_enter (f);
   assert_error_within_10_s (f, start, "The server “127.0.0.1” refused the connection");
   save_artefact (GTK_WIDGET (f->window), "refused");
-}
-
-static AdwMessageDialog *
-wait_for_dialog (void)
-{
-  wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "a dialog is shown");
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -503,14 +135,14 @@ untrusted_certificate (Fixture *f)
   save_artefact (GTK_WIDGET (dialog), f->dark ? "certificate-dialog-dark" : "certificate-dialog");
 
   /* Cancel: the reason is named, nothing is saved. */
-  adw_message_dialog_response (dialog, "cancel");
+  click_response (dialog, "cancel");
   assert_error_within_10_s (f, start, "The certificate of “localhost” is not trusted");
   save_artefact (GTK_WIDGET (f->window), "certificate-cancelled");
 
   /* Again, and trust it: pinned, signed in. */
   press_enter (f);
   dialog = wait_for_dialog ();
-  adw_message_dialog_response (dialog, "trust");
+  click_response (dialog, "trust");
   assert_connected_in_main (f, "certificate-trusted");
 }
 
@@ -537,81 +169,6 @@ test_untrusted (Fixture       *f,
 }
 
 
-/* ---- accounts set up before the app starts ---- */
-
-static void
-on_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static gboolean
-result_set (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-/* Saves alice's account in the fixture's data directory, at @port (0:
- * the server's), with the CA or a pinned fingerprint, and her password
- * in the keyring (unless @keyring is FALSE). */
-static void
-set_up_account (Fixture    *f,
-                guint16     port,
-                gboolean    with_ca,
-                const char *pinned,
-                gboolean    keyring)
-{
-  g_autoptr(HolbooAccountRegistry) registry = holboo_account_registry_new (f->data_dir);
-  g_autofree char *jid = jid_of ("alice");
-  g_autoptr(HolbooAccountConfig) config = holboo_account_config_new (jid, NULL);
-  HolbooXmppSettings *settings = holboo_account_config_get_settings (config);
-  g_autoptr(GError) error = NULL;
-
-  holboo_xmpp_settings_set_server (settings, holboo_test_server_get_host (live.server),
-                                   port != 0 ? port : holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
-  if (with_ca)
-    holboo_xmpp_settings_set_ca_file (settings, live.ca_file, &error);
-  g_assert_no_error (error);
-  if (pinned != NULL)
-    holboo_xmpp_settings_set_pinned_certificate (settings, pinned);
-  holboo_account_registry_add (registry, config, &error);
-  g_assert_no_error (error);
-  holboo_account_registry_save (registry, NULL, &error);
-  g_assert_no_error (error);
-
-  if (keyring)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-
-      holboo_account_config_store_password_async (config, "alice-pass", NULL, on_done, &result);
-      wait_until (result_set, &result, "the password is saved");
-      holboo_account_config_store_password_finish (config, result, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static GtkWidget *
-banner_child (Fixture    *f,
-              const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (banner (f)), HOLBOO_TYPE_CONNECTION_BANNER, name);
-
-  g_assert_true (GTK_IS_WIDGET (child));
-  return GTK_WIDGET (child);
-}
-
-static gboolean
-banner_waiting (gpointer data)
-{
-  Fixture *f = data;
-
-  return holboo_connection_banner_get_status (banner (f)) == HOLBOO_CONNECTION_STATUS_WAITING;
-}
-
 static guint
 countdown (Fixture *f)
 {
@@ -624,17 +181,37 @@ countdown (Fixture *f)
   return seconds;
 }
 
+/* Watches the countdown: done once it has gone down by one second while
+ * waiting for the same attempt. */
 typedef struct {
   Fixture *f;
-  guint    below;
-} CountdownWait;
+  guint    last;
+  gboolean went_down;
+} CountdownWatch;
+
+static void
+on_detail_changed (GtkLabel       *label,
+                   GParamSpec     *pspec,
+                   CountdownWatch *watch)
+{
+  const char *detail = gtk_label_get_text (label);
+  guint now;
+
+  if (!g_str_has_prefix (detail, "Retrying in "))
+    {
+      watch->last = 0;
+      return;
+    }
+  now = (guint) g_ascii_strtoull (detail + strlen ("Retrying in "), NULL, 10);
+  if (watch->last != 0 && now + 1 == watch->last)
+    watch->went_down = TRUE;
+  watch->last = now;
+}
 
 static gboolean
-countdown_below (gpointer data)
+countdown_went_down (gpointer data)
 {
-  CountdownWait *wait = data;
-
-  return banner_waiting (wait->f) && countdown (wait->f) < wait->below;
+  return ((CountdownWatch *) data)->went_down;
 }
 
 static gboolean
@@ -662,10 +239,9 @@ retry_banner (Fixture *f)
 {
   g_autofree char *text = NULL;
   HolbooAccount *account;
-  CountdownWait wait = { f, 0 };
+  CountdownWatch watch = { f, 0, FALSE };
   gint64 start = g_get_monotonic_time ();
   guint attempts = 0;
-  guint first;
 
   wait_until (main_view_shown, f->window, "the pages are shown");
   wait_until (banner_waiting, f, "the banner counts down to a retry");
@@ -675,16 +251,16 @@ retry_banner (Fixture *f)
   g_assert_true (g_str_has_prefix (text, "Offline: The server “127.0.0.1” refused the connection\nRetrying in "));
   g_assert_true (gtk_widget_get_mapped (banner_child (f, "action_button")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Retry Now");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (window_child (f, "account_state_label"))),
+                                   "Retrying in "));
   save_artefact (GTK_WIDGET (f->window), "retrying");
 
-  /* The countdown goes down by itself, a second at a time, as long as
-   * the back-off leaves time for it. */
-  first = countdown (f);
-  if (first >= 2)
-    {
-      wait.below = first;
-      wait_until_s (countdown_below, &wait, 3, "the countdown goes down");
-    }
+  /* The countdown goes down by itself, a second at a time (the first
+   * waits may be too short to show it: the back-off grows). */
+  watch.last = countdown (f);
+  g_signal_connect (banner_child (f, "detail_label"), "notify::label", G_CALLBACK (on_detail_changed), &watch);
+  wait_until_s (countdown_went_down, &watch, 20, "the countdown goes down");
+  g_signal_handlers_disconnect_by_data (banner_child (f, "detail_label"), &watch);
 
   /* Retry Now: a new attempt at once, refused again. */
   account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "alice@localhost");
@@ -732,7 +308,7 @@ changed_certificate (Fixture *f)
 
   gtk_widget_activate (banner_child (f, "action_button"));
   dialog = wait_for_dialog ();
-  adw_message_dialog_response (dialog, "trust");
+  click_response (dialog, "trust");
   wait_until (banner_connected, f, "the banner says Connected");
 }
 
@@ -801,6 +377,55 @@ row_suffix (AdwActionRow *row,
   return found;
 }
 
+static GtkWindow *
+find_add_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_WINDOW (l->data) && !HOLBOO_IS_ACCOUNTS_WINDOW (l->data) && gtk_widget_get_mapped (l->data) &&
+          HOLBOO_IS_SIGN_IN_PAGE (adw_window_get_content (l->data)))
+        return l->data;
+    }
+  return NULL;
+}
+
+static gboolean
+add_dialog_shown (gpointer data)
+{
+  return find_add_dialog () != NULL;
+}
+
+static gboolean
+add_dialog_gone (gpointer data)
+{
+  return find_add_dialog () == NULL;
+}
+
+static gboolean
+two_accounts (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 2;
+}
+
+static void
+fill_page (HolbooSignInPage *page,
+           const char       *user)
+{
+  g_autofree char *jid = jid_of (user);
+  g_autofree char *password = g_strconcat (user, "-pass", NULL);
+  g_autofree char *port = g_strdup_printf ("%u", holboo_test_server_get_port (live.server, HOLBOO_TEST_PORT_C2S));
+
+#define ROW(name) GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), HOLBOO_TYPE_SIGN_IN_PAGE, name))
+  gtk_editable_set_text (ROW ("address_row"), jid);
+  gtk_editable_set_text (ROW ("password_row"), password);
+  gtk_editable_set_text (ROW ("host_row"), holboo_test_server_get_host (live.server));
+  gtk_editable_set_text (ROW ("port_row"), port);
+#undef ROW
+  holboo_sign_in_page_set_ca_file (page, live.ca_file);
+}
+
 static gboolean
 path_gone (gpointer data)
 {
@@ -812,6 +437,7 @@ accounts_window (Fixture *f)
 {
   g_autofree char *store_dir = NULL;
   HolbooAccountsWindow *window;
+  HolbooSignInPage *add_page;
   AdwMessageDialog *dialog;
   AdwActionRow *row;
   HolbooAccount *account;
@@ -835,6 +461,22 @@ accounts_window (Fixture *f)
   gtk_switch_set_active (GTK_SWITCH (row_suffix (row, GTK_TYPE_SWITCH)), TRUE);
   wait_row_says (window, "Connected");
 
+  /* A second account, through Add Account: the sign-in form in a
+   * dialog, which closes once signed in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "accounts.add", NULL));
+  wait_until (add_dialog_shown, NULL, "the Add Account dialog is shown");
+  add_page = HOLBOO_SIGN_IN_PAGE (adw_window_get_content (ADW_WINDOW (find_add_dialog ())));
+  fill_page (add_page, "bob");
+  save_artefact (GTK_WIDGET (find_add_dialog ()), "add-account-dialog");
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (add_page), HOLBOO_TYPE_SIGN_IN_PAGE,
+                                                        "password_row"), "entry-activated");
+  wait_until (add_dialog_gone, NULL, "the Add Account dialog closes");
+  wait_until (two_accounts, holboo_window_get_manager (f->window), "both accounts are open");
+  wait_until (banner_connected, f, "both are connected");
+  save_artefact (GTK_WIDGET (window), "accounts-window-two");
+  row = account_row (window);   /* the rows were made again */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "alice@localhost");
+
   /* Remove asks first; Cancel is the default. */
   gtk_widget_activate (row_suffix (row, GTK_TYPE_BUTTON));
   dialog = wait_for_dialog ();
@@ -842,11 +484,26 @@ accounts_window (Fixture *f)
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   save_artefact (GTK_WIDGET (dialog), "remove-dialog");
-  adw_message_dialog_response (dialog, "delete");
+  click_response (dialog, "delete");
 
-  wait_until (welcome_shown, f->window, "the sign-in page is back");
   wait_until (path_gone, store_dir, "the messages are deleted");
+  /* bob is left: still the pages. */
+  g_assert_cmpstr (holboo_window_get_view (f->window), ==, "main");
+  row = account_row (window);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "bob@localhost");
+  save_artefact (GTK_WIDGET (window), "accounts-window-bob");
+
+  /* Removing bob too, keeping his messages: the sign-in page again. */
+  account = holboo_account_manager_lookup (holboo_window_get_manager (f->window), "bob@localhost");
+  g_free (store_dir);
+  store_dir = g_path_get_dirname (holboo_account_get_store_path (account));
+  gtk_widget_activate (row_suffix (row, GTK_TYPE_BUTTON));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove bob@localhost?");
+  click_response (dialog, "keep");
+  wait_until (welcome_shown, f->window, "the sign-in page is back");
   g_assert_null (account_row (window));
+  g_assert_true (g_file_test (store_dir, G_FILE_TEST_IS_DIR));
 }
 
 static void
@@ -855,6 +512,26 @@ test_accounts_window (Fixture       *f,
 {
   set_up_account (f, 0, TRUE, NULL, TRUE);
   run_app (f, accounts_window);
+}
+
+/* Escape while signing in stops it: no error, nothing saved, the form
+ * ready again. */
+static void
+escape_cancels (Fixture *f)
+{
+  g_autofree char *jid = jid_of ("alice");
+  g_autofree char *ini = g_build_filename (f->data_dir, "accounts.ini", NULL);
+
+  fill_form (f, jid, "alice-pass", holboo_test_server_get_host (live.server), 0, TRUE);
+  press_enter (f);
+  /* What the Escape key binding of the page activates. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sign_in_page (f)), "sign-in.cancel", NULL));
+  run_for (500);
+  g_assert_false (holboo_sign_in_page_get_busy (sign_in_page (f)));
+  g_assert_null (holboo_sign_in_page_get_error (sign_in_page (f)));
+  g_assert_cmpstr (holboo_window_get_view (f->window), ==, "welcome");
+  g_assert_false (g_file_test (ini, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_is_sensitive (page_child (f, "sign_in_button")));
 }
 
 /* ---- without a Secret Service ---- */
@@ -961,6 +638,8 @@ main (int   argc,
   live.server = holboo_test_server_new (HOLBOO_TEST_SERVER_KIND_PROSODY, NULL);
   holboo_test_server_add_account (live.server, "alice", "alice-pass", &error);
   g_assert_no_error (error);
+  holboo_test_server_add_account (live.server, "bob", "bob-pass", &error);
+  g_assert_no_error (error);
   if (!holboo_test_server_start (live.server, &error))
     g_error ("Could not start the test server: %s", error->message);
   live.ca_file = holboo_test_server_dup_ca_file (live.server);
@@ -983,6 +662,7 @@ main (int   argc,
       ADD ("/ui/accounts/wrong-password", test_sign_in_fails, wrong_password);
       ADD ("/ui/accounts/unreachable-host", test_sign_in_fails, unreachable_host);
       ADD ("/ui/accounts/refused", test_sign_in_fails, refused);
+      ADD ("/ui/accounts/escape-cancels", test_sign_in_fails, escape_cancels);
       ADD ("/ui/accounts/untrusted-certificate", test_untrusted, NULL);
       ADD ("/ui/accounts/retry-banner", test_retry_banner, NULL);
       ADD ("/ui/accounts/changed-certificate", test_changed_certificate, NULL);
