@@ -9,6 +9,8 @@
 
 #include "holboo-call-pipeline-private.h"
 
+#include <nice/agent.h>
+
 #include <glib/gi18n-lib.h>
 
 /* Opus: 20 ms frames (one packet each), in-band FEC so a lost packet
@@ -228,6 +230,46 @@ add_ice_servers (GstElement *webrtc,
     }
 }
 
+/* Restrict ICE's host candidates to @addresses.  libnice otherwise uses
+ * every interface but loopback; a TURN server on loopback (the tests'
+ * coturn) is only reachable from a loopback candidate. */
+static gboolean
+set_local_addresses (GstElement  *webrtc,
+                     GStrv        addresses,
+                     GError     **error)
+{
+  g_autoptr(GObject) ice = NULL;
+  g_autoptr(GObject) agent = NULL;  /* NiceAgent has no autoptr */
+
+  if (addresses == NULL || addresses[0] == NULL)
+    return TRUE;
+
+  g_object_get (webrtc, "ice-agent", &ice, NULL);
+  if (ice != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (ice), "agent") != NULL)
+    g_object_get (ice, "agent", &agent, NULL);
+  if (agent == NULL)
+    {
+      g_set_error_literal (error, HOLBOO_MEDIA_ERROR, HOLBOO_MEDIA_ERROR_PIPELINE,
+                           _("The ICE agent cannot be limited to chosen addresses"));
+      return FALSE;
+    }
+
+  for (guint i = 0; addresses[i] != NULL; i++)
+    {
+      NiceAddress address;
+
+      nice_address_init (&address);
+      if (!nice_address_set_from_string (&address, addresses[i]) ||
+          !nice_agent_add_local_address (NICE_AGENT (agent), &address))
+        {
+          g_set_error (error, HOLBOO_MEDIA_ERROR, HOLBOO_MEDIA_ERROR_PIPELINE,
+                       _("“%s” is not a local address ICE can use"), addresses[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* The pipeline: webrtcbin with the send branches linked to it and the
  * playback end waiting for remote audio; the receive branches are added
  * by _holboo_call_on_pad_added() as the streams arrive. */
@@ -269,6 +311,8 @@ _holboo_call_build (const HolbooCallConfig  *config,
                 NULL);
   gst_bin_add (GST_BIN (pipeline), webrtc);
   add_ice_servers (webrtc, config->ice_servers);
+  if (!set_local_addresses (webrtc, config->local_addresses, error))
+    return NULL;
 
   audio_send = make_audio_send (audio_source, probe_name, error);
   if (audio_send == NULL)

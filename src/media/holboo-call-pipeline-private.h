@@ -68,6 +68,7 @@ typedef struct {
   char      *video_sink;
   GPtrArray *ice_servers;    /* HolbooIceServer, nullable */
   gboolean   relay_only;
+  GStrv      local_addresses; /* nullable: every interface but loopback */
 } HolbooCallConfig;
 
 /* holboo-call-pipeline-build.c: the pipeline and its branches. */

@@ -63,6 +63,7 @@ enum {
   PROP_VIDEO_SOURCE,
   PROP_VIDEO_SINK,
   PROP_RELAY_ONLY,
+  PROP_LOCAL_ADDRESSES,
   PROP_STATE,
   PROP_AUDIO_MUTED,
   PROP_CAMERA_ENABLED,
@@ -334,6 +335,9 @@ holboo_call_pipeline_get_property (GObject    *object,
     case PROP_RELAY_ONLY:
       g_value_set_boolean (value, self->config.relay_only);
       break;
+    case PROP_LOCAL_ADDRESSES:
+      g_value_set_boxed (value, self->config.local_addresses);
+      break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -392,6 +396,10 @@ holboo_call_pipeline_set_property (GObject      *object,
     case PROP_RELAY_ONLY:
       holboo_call_pipeline_set_relay_only (self, g_value_get_boolean (value));
       break;
+    case PROP_LOCAL_ADDRESSES:
+      g_strfreev (self->config.local_addresses);
+      self->config.local_addresses = g_value_dup_boxed (value);
+      break;
     case PROP_AUDIO_MUTED:
       holboo_call_pipeline_set_audio_muted (self, g_value_get_boolean (value));
       break;
@@ -441,6 +449,7 @@ holboo_call_pipeline_finalize (GObject *object)
   g_free (self->config.audio_sink);
   g_free (self->config.video_source);
   g_free (self->config.video_sink);
+  g_strfreev (self->config.local_addresses);
 
   G_OBJECT_CLASS (holboo_call_pipeline_parent_class)->finalize (object);
 }
@@ -474,6 +483,14 @@ holboo_call_pipeline_class_init (HolbooCallPipelineClass *klass)
     g_param_spec_string ("video-sink", NULL, NULL, NULL, construct);
   properties[PROP_RELAY_ONLY] =
     g_param_spec_boolean ("relay-only", NULL, NULL, FALSE, rw);
+  /**
+   * HolbooCallPipeline:local-addresses:
+   *
+   * The local addresses ICE gathers host candidates on; %NULL (the
+   * default) for every interface but loopback.
+   */
+  properties[PROP_LOCAL_ADDRESSES] =
+    g_param_spec_boxed ("local-addresses", NULL, NULL, G_TYPE_STRV, construct);
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, HOLBOO_TYPE_CALL_STATE, HOLBOO_CALL_STATE_NEW, ro);
   properties[PROP_AUDIO_MUTED] =

@@ -96,6 +96,13 @@ count_candidate (HolbooCallPipeline *pipeline,
 }
 
 static void
+on_gathering_done (HolbooCallPipeline *pipeline,
+                   CallEnd            *end)
+{
+  end->gathering_done = TRUE;
+}
+
+static void
 end_init (CallEnd               *end,
           const CallPairOptions *options,
           double                 tone,
@@ -124,11 +131,13 @@ end_init (CallEnd               *end,
                                 "video-sink", "fakesink name=video-out sync=false async=false",
                                 "latency", options->latency_ms ? options->latency_ms : 50,
                                 "relay-only", options->relay_only,
+                                "local-addresses", options->local_addresses,
                                 NULL);
   if (options->ice_servers != NULL)
     holboo_call_pipeline_set_ice_servers (end->pipeline, options->ice_servers);
   g_signal_connect (end->pipeline, "element-message", G_CALLBACK (on_element_message), end);
   g_signal_connect (end->pipeline, "local-candidate", G_CALLBACK (count_candidate), end);
+  g_signal_connect (end->pipeline, "gathering-done", G_CALLBACK (on_gathering_done), end);
 }
 
 void

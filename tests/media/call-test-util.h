@@ -16,6 +16,7 @@ typedef struct {
   GArray             *peaks;          /* double Hz, loud spectrum peaks received */
   GArray             *magnitudes;     /* double dB, every spectrum reading */
   guint               n_candidates;   /* local candidates emitted */
+  gboolean            gathering_done;
 } CallEnd;
 
 typedef struct {
@@ -27,6 +28,7 @@ typedef struct {
   gboolean     video;
   gboolean     relay_only;
   GPtrArray   *ice_servers;           /* HolbooIceServer, nullable */
+  const char * const *local_addresses; /* nullable */
   guint        latency_ms;            /* 0: the pipeline's default */
   double       tone_a;                /* 0: 440 Hz */
   double       tone_b;                /* 0: 660 Hz */
