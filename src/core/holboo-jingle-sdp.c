@@ -271,7 +271,7 @@ add_extensions (GstSDPMedia   *m,
       gst_sdp_media_add_attribute (m, "extmap", line);
     }
   if (holboo_xml_node_get_child (desc, "extmap-allow-mixed", HOLBOO_XMLNS_JINGLE_HDREXT) != NULL)
-    gst_sdp_media_add_attribute (m, "extmap-allow-mixed", NULL);
+    gst_sdp_media_add_attribute (m, "extmap-allow-mixed", "");
   return TRUE;
 }
 
@@ -491,10 +491,12 @@ add_content (GstSDPMessage    *sdp,
   if (!add_rtcp_fb (m, "*", desc, error) || !add_extensions (m, desc, error) || !add_sources (m, desc, error))
     return CONTENT_FAILED;
 
+  /* Flags get "" rather than NULL: gst_sdp_media_attributes_to_caps(),
+   * which webrtcbin calls, does not expect a NULL value. */
   gst_sdp_media_add_attribute (m, "mid", name);
-  gst_sdp_media_add_attribute (m, direction (senders, author), NULL);
+  gst_sdp_media_add_attribute (m, direction (senders, author), "");
   if (holboo_xml_node_get_child (desc, "rtcp-mux", HOLBOO_XMLNS_JINGLE_RTP) != NULL)
-    gst_sdp_media_add_attribute (m, "rtcp-mux", NULL);
+    gst_sdp_media_add_attribute (m, "rtcp-mux", "");
   if (!add_transport (m, name, transport, author, error))
     return CONTENT_FAILED;
 

@@ -149,8 +149,11 @@ call_pair_init (CallPair              *pair,
   memset (pair, 0, sizeof *pair);
   end_init (&pair->a, options, options->tone_a ? options->tone_a : 440, options->extra_a_sink);
   end_init (&pair->b, options, options->tone_b ? options->tone_b : 660, NULL);
-  g_signal_connect (pair->a.pipeline, "local-candidate", G_CALLBACK (on_local_candidate), &pair->b);
-  g_signal_connect (pair->b.pipeline, "local-candidate", G_CALLBACK (on_local_candidate), &pair->a);
+  if (!options->manual_candidates)
+    {
+      g_signal_connect (pair->a.pipeline, "local-candidate", G_CALLBACK (on_local_candidate), &pair->b);
+      g_signal_connect (pair->b.pipeline, "local-candidate", G_CALLBACK (on_local_candidate), &pair->a);
+    }
 
   holboo_call_pipeline_start (pair->a.pipeline, &error);
   g_assert_no_error (error);
@@ -175,10 +178,10 @@ call_pair_clear (CallPair *pair)
   end_clear (&pair->b);
 }
 
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+void
+call_test_on_result (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
@@ -189,15 +192,15 @@ result_ready (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
+GAsyncResult *
+call_test_wait_result (GAsyncResult **slot)
 {
   g_assert_true (call_test_wait (result_ready, slot, 20000));
   return *slot;
 }
 
-static gboolean
-both_connected (gpointer data)
+gboolean
+call_pair_both_connected (gpointer data)
 {
   CallPair *pair = data;
 
@@ -214,27 +217,27 @@ call_pair_connect (CallPair *pair,
   GstWebRTCSessionDescription *offer, *answer;
   gboolean ok;
 
-  holboo_call_pipeline_create_offer_async (pair->a.pipeline, NULL, on_result, &r1);
-  offer = holboo_call_pipeline_create_offer_finish (pair->a.pipeline, wait_result (&r1), &error);
+  holboo_call_pipeline_create_offer_async (pair->a.pipeline, NULL, call_test_on_result, &r1);
+  offer = holboo_call_pipeline_create_offer_finish (pair->a.pipeline, call_test_wait_result (&r1), &error);
   g_assert_no_error (error);
 
-  holboo_call_pipeline_set_remote_description_async (pair->b.pipeline, offer, NULL, on_result, &r2);
-  ok = holboo_call_pipeline_set_remote_description_finish (pair->b.pipeline, wait_result (&r2), &error);
+  holboo_call_pipeline_set_remote_description_async (pair->b.pipeline, offer, NULL, call_test_on_result, &r2);
+  ok = holboo_call_pipeline_set_remote_description_finish (pair->b.pipeline, call_test_wait_result (&r2), &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   gst_webrtc_session_description_free (offer);
 
-  holboo_call_pipeline_create_answer_async (pair->b.pipeline, NULL, on_result, &r3);
-  answer = holboo_call_pipeline_create_answer_finish (pair->b.pipeline, wait_result (&r3), &error);
+  holboo_call_pipeline_create_answer_async (pair->b.pipeline, NULL, call_test_on_result, &r3);
+  answer = holboo_call_pipeline_create_answer_finish (pair->b.pipeline, call_test_wait_result (&r3), &error);
   g_assert_no_error (error);
 
-  holboo_call_pipeline_set_remote_description_async (pair->a.pipeline, answer, NULL, on_result, &r4);
-  ok = holboo_call_pipeline_set_remote_description_finish (pair->a.pipeline, wait_result (&r4), &error);
+  holboo_call_pipeline_set_remote_description_async (pair->a.pipeline, answer, NULL, call_test_on_result, &r4);
+  ok = holboo_call_pipeline_set_remote_description_finish (pair->a.pipeline, call_test_wait_result (&r4), &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   gst_webrtc_session_description_free (answer);
 
-  if (!call_test_wait (both_connected, pair, timeout_s * 1000))
+  if (!call_test_wait (call_pair_both_connected, pair, timeout_s * 1000))
     g_error ("Not connected after %u s: a %d, b %d", timeout_s,
              holboo_call_pipeline_get_state (pair->a.pipeline),
              holboo_call_pipeline_get_state (pair->b.pipeline));
@@ -275,8 +278,8 @@ call_end_get_stats (CallEnd *end)
   g_autoptr(GError) error = NULL;
   HolbooCallStats *stats;
 
-  holboo_call_pipeline_get_stats_async (end->pipeline, NULL, on_result, &result);
-  stats = holboo_call_pipeline_get_stats_finish (end->pipeline, wait_result (&result), &error);
+  holboo_call_pipeline_get_stats_async (end->pipeline, NULL, call_test_on_result, &result);
+  stats = holboo_call_pipeline_get_stats_finish (end->pipeline, call_test_wait_result (&result), &error);
   g_assert_no_error (error);
   return stats;
 }

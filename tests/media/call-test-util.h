@@ -34,17 +34,23 @@ typedef struct {
   double       tone_b;                /* 0: 660 Hz */
   const char  *extra_a_sink;          /* inserted before a's spectrum, e.g. a netsim */
   guint        spectrum_interval_ms;  /* 0: 100 ms */
+  gboolean     manual_candidates;     /* the test carries candidates itself */
 } CallPairOptions;
 
 void      call_pair_init           (CallPair              *pair,
                                     const CallPairOptions *options);
 void      call_pair_clear          (CallPair              *pair);
+GAsyncResult *call_test_wait_result (GAsyncResult        **slot);
+void      call_test_on_result      (GObject               *object,
+                                    GAsyncResult          *result,
+                                    gpointer               user_data);
 
 /* Offer from a, answer from b, candidates trickled both ways; returns
  * once both ends are connected (fails the test after @timeout_s). */
 void      call_pair_connect        (CallPair              *pair,
                                     guint                  timeout_s);
 
+gboolean  call_pair_both_connected (gpointer               pair);
 gboolean  call_test_wait           (gboolean             (*done) (gpointer data),
                                     gpointer               data,
                                     guint                  timeout_ms);

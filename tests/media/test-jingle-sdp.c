@@ -153,11 +153,11 @@ test_conversations_initiate (void)
   g_assert_true (has_attribute (audio, "rtcp-fb", "111 transport-cc"));
   g_assert_cmpuint (count_attributes (audio, "extmap"), ==, 4);
   g_assert_true (has_attribute (audio, "extmap", "1 urn:ietf:params:rtp-hdrext:ssrc-audio-level"));
-  g_assert_true (has_attribute (audio, "extmap-allow-mixed", NULL));
+  g_assert_true (has_attribute (audio, "extmap-allow-mixed", ""));
   g_assert_true (has_attribute (audio, "ssrc", "2946281397 cname:mAnOK9Bs5nXfAGGt"));
   g_assert_true (has_attribute (audio, "ssrc", "2946281397 msid:my-media-stream my-audio-track"));
-  g_assert_true (has_attribute (audio, "rtcp-mux", NULL));
-  g_assert_true (has_attribute (audio, "sendrecv", NULL));
+  g_assert_true (has_attribute (audio, "rtcp-mux", ""));
+  g_assert_true (has_attribute (audio, "sendrecv", ""));
   g_assert_true (has_attribute (audio, "ice-ufrag", "Yc0u"));
   g_assert_true (has_attribute (audio, "ice-pwd", "Ul6b1LnrXqr9ofhAv9wPQ3Os"));
   g_assert_true (has_attribute (audio, "setup", "actpass"));
@@ -239,7 +239,7 @@ test_conversations_accept (void)
   g_assert_no_error (error);
   audio = gst_sdp_message_get_media (sdp, 0);
   g_assert_true (has_attribute (audio, "setup", "active"));
-  g_assert_true (has_attribute (audio, "sendrecv", NULL));
+  g_assert_true (has_attribute (audio, "sendrecv", ""));
   g_assert_cmpint (holboo_jingle_sdp_find_mline (sdp, "audio0"), ==, 0);
   g_assert_cmpint (holboo_jingle_sdp_find_mline (sdp, "video0"), ==, -1);
 }
