@@ -12,8 +12,6 @@
 #include <glib/gi18n-lib.h>
 #include <gst/gst.h>
 
-G_DEFINE_QUARK (holboo-media-error-quark, holboo_media_error)
-
 #define PLUGINS_BASE "gstreamer1.0-plugins-base"
 #define PLUGINS_GOOD "gstreamer1.0-plugins-good"
 #define PLUGINS_BAD  "gstreamer1.0-plugins-bad"
@@ -42,6 +40,10 @@ static const HolbooMediaRequirement requirements[] = {
   { "videotestsrc",  PLUGINS_BASE },
   { "spectrum",      PLUGINS_GOOD },
   { "webrtcdsp",     PLUGINS_BAD },
+  { "webrtcechoprobe", PLUGINS_BAD },
+  { "volume",        PLUGINS_BASE },
+  { "videoconvert",  PLUGINS_BASE },
+  { "valve",         CORE },
   { "audioconvert",  PLUGINS_BASE },
   { "audioresample", PLUGINS_BASE },
   { "queue",         CORE },

@@ -31,6 +31,7 @@ test_requirements (void)
     "rtpopuspay", "rtpopusdepay", "opusenc", "opusdec", "vp8enc", "vp8dec",
     "rtpvp8pay", "rtpvp8depay", "audiotestsrc", "videotestsrc", "spectrum",
     "webrtcdsp", "audioconvert", "audioresample", "queue", "appsink",
+    "webrtcechoprobe", "volume", "videoconvert", "valve",
   };
   static const char * const packages[] = {
     "gstreamer1.0-plugins-base", "gstreamer1.0-plugins-good",
