@@ -20,63 +20,38 @@
  *    conversation's read mark (unread counts follow across devices).
  * An action for a message not stored yet — the archive pages newest
  * first — waits in pending_actions and is applied, by the same rules,
- * when the message is stored (holboo_store_insert_messages()).
+ * when the message is stored (holboo-store-pending.c).
  */
 
 #define G_LOG_DOMAIN "holboo-store"
 
 #include "config.h"
 
-#include "holboo-store-messages-private.h"
+#include "holboo-store-actions-private.h"
 
 #include <string.h>
 
-/* Actions whose message never comes are forgotten after this long. */
-#define PENDING_LIFETIME (G_GINT64_CONSTANT (30) * 24 * 3600 * G_USEC_PER_SEC)
-
-/* pending_actions.kind for a reply waiting for the message it answers. */
-#define PENDING_REPLY 4
-
-/* An action, from the caller or from pending_actions. */
-typedef struct {
-  int                     kind;
-  HolbooMessageDirection  direction;
-  const char             *sender;    /* scope as in messages.sender; for reactions the reactor */
-  const char             *body;      /* correction: text; reactions: emojis joined by '\n' */
-  gint64                  timestamp;
-} Action;
-
-/* The columns of a target. */
-typedef struct {
-  gint64                  id;
-  HolbooMessageDirection  direction;
-  char                   *sender;
-  gint64                  timestamp;
-  gboolean                retracted;
-  gint64                  edited_at;
-} Target;
-
 #define TARGET_COLUMNS "id, direction, sender, timestamp, retracted, coalesce (edited_at, 0)"
 
-static void
-target_clear (Target *t)
+void
+_holboo_store_target_clear (HolbooStoreTarget *t)
 {
   g_clear_pointer (&t->sender, g_free);
 }
 
 static gboolean
-read_target (HolbooStore   *self,
-             sqlite3_stmt  *stmt,
-             Target        *out,
-             gboolean      *found,
-             GError       **error)
+read_target (HolbooStore        *self,
+             sqlite3_stmt       *stmt,
+             HolbooStoreTarget  *out,
+             gboolean           *found,
+             GError            **error)
 {
   int rc = _holboo_store_step (self, stmt, error);
 
   *found = rc == SQLITE_ROW;
   if (rc == SQLITE_ROW)
     {
-      target_clear (out);
+      _holboo_store_target_clear (out);
       out->id = sqlite3_column_int64 (stmt, 0);
       out->direction = sqlite3_column_int (stmt, 1);
       out->sender = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
@@ -88,11 +63,11 @@ read_target (HolbooStore   *self,
   return rc != 0;
 }
 
-static gboolean
-load_target (HolbooStore  *self,
-             gint64        id,
-             Target       *out,
-             GError      **error)
+gboolean
+_holboo_store_load_target (HolbooStore        *self,
+                           gint64              id,
+                           HolbooStoreTarget  *out,
+                           GError            **error)
 {
   sqlite3_stmt *stmt = _holboo_store_prepare (self, "SELECT " TARGET_COLUMNS " FROM messages WHERE id = ?1;",
                                               error);
@@ -107,15 +82,15 @@ load_target (HolbooStore  *self,
 /* Looks @target_id up in the conversation as origin-id, id attribute and
  * archive id; of several, the one by the actor (@direction, @sender) and
  * then the newest. */
-static gboolean
-find_target (HolbooStore             *self,
-             gint64                   conversation_id,
-             const char              *target_id,
-             HolbooMessageDirection   direction,
-             const char              *sender,
-             Target                  *out,
-             gboolean                *found,
-             GError                 **error)
+gboolean
+_holboo_store_find_target (HolbooStore             *self,
+                           gint64                   conversation_id,
+                           const char              *target_id,
+                           HolbooMessageDirection   direction,
+                           const char              *sender,
+                           HolbooStoreTarget       *out,
+                           gboolean                *found,
+                           GError                 **error)
 {
   static const char * const queries[] = {
     "SELECT " TARGET_COLUMNS " FROM messages WHERE conversation_id = ?1 AND origin_id = ?2 "
@@ -143,11 +118,11 @@ find_target (HolbooStore             *self,
   return TRUE;
 }
 
-static gboolean
-exec_id (HolbooStore  *self,
-         const char   *sql,
-         gint64        id,
-         GError      **error)
+gboolean
+_holboo_store_exec_id (HolbooStore  *self,
+                       const char   *sql,
+                       gint64        id,
+                       GError      **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = _holboo_store_prepare (self, sql, error);
 
@@ -179,11 +154,11 @@ recount_unread (HolbooStore  *self,
 }
 
 static gboolean
-correct (HolbooStore          *self,
-         const Action         *a,
-         const Target         *t,
-         HolbooActionOutcome  *outcome,
-         GError              **error)
+correct (HolbooStore              *self,
+         const HolbooStoreAction  *a,
+         const HolbooStoreTarget  *t,
+         HolbooActionOutcome      *outcome,
+         GError                  **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = NULL;
 
@@ -206,11 +181,11 @@ correct (HolbooStore          *self,
 }
 
 static gboolean
-retract (HolbooStore          *self,
-         gint64                conversation_id,
-         const Target         *t,
-         HolbooActionOutcome  *outcome,
-         GError              **error)
+retract (HolbooStore              *self,
+         gint64                    conversation_id,
+         const HolbooStoreTarget  *t,
+         HolbooActionOutcome      *outcome,
+         GError                  **error)
 {
   if (t->retracted)
     {
@@ -220,10 +195,10 @@ retract (HolbooStore          *self,
 
   /* The text goes everywhere it was kept: the row (and, by the update
    * trigger, the full-text index), the quotes of it, its reactions. */
-  if (!exec_id (self, "UPDATE messages SET body = '', retracted = 1, reactions = NULL, reply_quote = NULL "
+  if (!_holboo_store_exec_id (self, "UPDATE messages SET body = '', retracted = 1, reactions = NULL, reply_quote = NULL "
                 "WHERE id = ?1;", t->id, error) ||
-      !exec_id (self, "UPDATE messages SET reply_quote = NULL WHERE reply_to_row = ?1;", t->id, error) ||
-      !exec_id (self, "DELETE FROM reactions WHERE message_id = ?1;", t->id, error))
+      !_holboo_store_exec_id (self, "UPDATE messages SET reply_quote = NULL WHERE reply_to_row = ?1;", t->id, error) ||
+      !_holboo_store_exec_id (self, "DELETE FROM reactions WHERE message_id = ?1;", t->id, error))
     return FALSE;
   if (t->direction == HOLBOO_MESSAGE_INCOMING && !recount_unread (self, conversation_id, error))
     return FALSE;
@@ -295,11 +270,11 @@ summarise_reactions (HolbooStore  *self,
 }
 
 static gboolean
-react (HolbooStore          *self,
-       const Action         *a,
-       const Target         *t,
-       HolbooActionOutcome  *outcome,
-       GError              **error)
+react (HolbooStore              *self,
+       const HolbooStoreAction  *a,
+       const HolbooStoreTarget  *t,
+       HolbooActionOutcome      *outcome,
+       GError                  **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = NULL;
   gboolean newer = TRUE;
@@ -352,11 +327,11 @@ react (HolbooStore          *self,
 /* The peer saw our messages up to @t: they are read.  Only the rows
  * since the last marker are touched. */
 static gboolean
-mark_displayed (HolbooStore          *self,
-                gint64                conversation_id,
-                const Target         *t,
-                HolbooActionOutcome  *outcome,
-                GError              **error)
+mark_displayed (HolbooStore              *self,
+                gint64                    conversation_id,
+                const HolbooStoreTarget  *t,
+                HolbooActionOutcome      *outcome,
+                GError                  **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = NULL;
 
@@ -389,13 +364,13 @@ mark_displayed (HolbooStore          *self,
 }
 
 /* Applies @a to the stored @t by the rules at the top of this file. */
-static gboolean
-apply (HolbooStore          *self,
-       gint64                conversation_id,
-       const Action         *a,
-       const Target         *t,
-       HolbooActionResult   *result,
-       GError              **error)
+gboolean
+_holboo_store_apply_action (HolbooStore              *self,
+                            gint64                    conversation_id,
+                            const HolbooStoreAction  *a,
+                            const HolbooStoreTarget  *t,
+                            HolbooActionResult       *result,
+                            GError                  **error)
 {
   gboolean by_author = t->direction == a->direction && g_strcmp0 (t->sender, a->sender) == 0;
 
@@ -442,238 +417,6 @@ apply (HolbooStore          *self,
   return FALSE;
 }
 
-static gboolean
-add_pending (HolbooStore   *self,
-             gint64         conversation_id,
-             const char    *target_id,
-             const Action  *a,
-             gint64         source_row,
-             gboolean      *added,
-             GError       **error)
-{
-  g_autoptr(HolbooStoreStmt) stmt = NULL;
-
-  *added = TRUE;
-
-  /* Of the markers one side sent, only the newest matters. */
-  if (a->kind == HOLBOO_MESSAGE_ACTION_DISPLAYED)
-    {
-      int rc;
-
-      stmt = _holboo_store_prepare (self,
-                                    "SELECT 1 FROM pending_actions WHERE conversation_id = ?1 AND kind = 3 "
-                                    "AND direction = ?2 AND timestamp >= ?3;",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, conversation_id);
-      sqlite3_bind_int (stmt, 2, a->direction);
-      sqlite3_bind_int64 (stmt, 3, a->timestamp);
-      rc = _holboo_store_step (self, stmt, error);
-      if (rc == 0)
-        return FALSE;
-      g_clear_pointer (&stmt, _holboo_store_stmt_release);
-      if (rc == SQLITE_ROW)
-        {
-          *added = FALSE;
-          return TRUE;
-        }
-      stmt = _holboo_store_prepare (self,
-                                    "DELETE FROM pending_actions WHERE conversation_id = ?1 AND kind = 3 "
-                                    "AND direction = ?2;",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, conversation_id);
-      sqlite3_bind_int (stmt, 2, a->direction);
-      if (_holboo_store_step (self, stmt, error) != SQLITE_DONE)
-        return FALSE;
-      g_clear_pointer (&stmt, _holboo_store_stmt_release);
-    }
-
-  stmt = _holboo_store_prepare (self, "DELETE FROM pending_actions WHERE created < ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () - PENDING_LIFETIME);
-  if (_holboo_store_step (self, stmt, error) != SQLITE_DONE)
-    return FALSE;
-  g_clear_pointer (&stmt, _holboo_store_stmt_release);
-
-  stmt = _holboo_store_prepare (self,
-                                "INSERT INTO pending_actions (conversation_id, target, kind, direction, sender,"
-                                "  body, timestamp, source_row, created) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conversation_id);
-  sqlite3_bind_text (stmt, 2, target_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, a->kind);
-  sqlite3_bind_int (stmt, 4, a->direction);
-  sqlite3_bind_text (stmt, 5, a->sender, -1, SQLITE_STATIC);
-  _holboo_store_bind_text (stmt, 6, a->body);
-  sqlite3_bind_int64 (stmt, 7, a->timestamp);
-  if (source_row != 0)
-    sqlite3_bind_int64 (stmt, 8, source_row);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
-  return _holboo_store_step (self, stmt, error) == SQLITE_DONE;
-}
-
-gboolean
-_holboo_store_has_pending_actions (HolbooStore  *self,
-                                   gboolean     *out,
-                                   GError      **error)
-{
-  g_autoptr(HolbooStoreStmt) stmt = _holboo_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM pending_actions);",
-                                                           error);
-
-  if (stmt == NULL || _holboo_store_step (self, stmt, error) != SQLITE_ROW)
-    return FALSE;
-  *out = sqlite3_column_int (stmt, 0) != 0;
-  return TRUE;
-}
-
-typedef struct {
-  gint64  id;
-  int     kind;
-  int     direction;
-  char   *sender;
-  char   *body;
-  gint64  timestamp;
-  gint64  source_row;
-} PendingRow;
-
-static void
-pending_row_free (PendingRow *row)
-{
-  g_free (row->sender);
-  g_free (row->body);
-  g_free (row);
-}
-
-/* The new row @id (the message @m) may be what actions were waiting
- * for: apply them, oldest first, and forget them. */
-gboolean
-_holboo_store_apply_pending (HolbooStore                *self,
-                             gint64                      conversation_id,
-                             gint64                      id,
-                             const HolbooStoredMessage  *m,
-                             gboolean                   *applied,
-                             GError                    **error)
-{
-  g_autoptr(HolbooStoreStmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_row_free);
-  int rc;
-
-  *applied = FALSE;
-  if (m->origin_id == NULL && m->message_id == NULL && m->stanza_id == NULL)
-    return TRUE;
-
-  stmt = _holboo_store_prepare (self,
-                                "SELECT id, kind, direction, sender, body, timestamp, source_row "
-                                "FROM pending_actions WHERE conversation_id = ?1 AND target IN (?2, ?3, ?4) "
-                                "ORDER BY timestamp, id;",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conversation_id);
-  _holboo_store_bind_text (stmt, 2, m->origin_id);
-  _holboo_store_bind_text (stmt, 3, m->message_id);
-  _holboo_store_bind_text (stmt, 4, m->stanza_id);
-  while ((rc = _holboo_store_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      PendingRow *row = g_new0 (PendingRow, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->kind = sqlite3_column_int (stmt, 1);
-      row->direction = sqlite3_column_int (stmt, 2);
-      row->sender = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row->body = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      row->timestamp = sqlite3_column_int64 (stmt, 5);
-      row->source_row = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (rows, row);
-    }
-  if (rc == 0)
-    return FALSE;
-  g_clear_pointer (&stmt, _holboo_store_stmt_release);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      PendingRow *row = rows->pdata[i];
-
-      if (row->kind == PENDING_REPLY)
-        {
-          g_autoptr(HolbooStoreStmt) link = _holboo_store_prepare (self,
-                                                                   "UPDATE messages SET reply_to_row = ?2 WHERE id = ?1;",
-                                                                   error);
-
-          if (link == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (link, 1, row->source_row);
-          sqlite3_bind_int64 (link, 2, id);
-          if (_holboo_store_step (self, link, error) != SQLITE_DONE)
-            return FALSE;
-        }
-      else
-        {
-          Action a = { row->kind, row->direction, row->sender, row->body, row->timestamp };
-          HolbooActionResult result = { 0, };
-          Target t = { 0, };
-          gboolean ok;
-
-          /* As it is now: an earlier action may have changed it. */
-          if (!load_target (self, id, &t, error))
-            {
-              target_clear (&t);
-              return FALSE;
-            }
-          ok = apply (self, conversation_id, &a, &t, &result, error);
-          target_clear (&t);
-          if (!ok)
-            return FALSE;
-          *applied |= result.outcome == HOLBOO_ACTION_APPLIED;
-        }
-
-      if (!exec_id (self, "DELETE FROM pending_actions WHERE id = ?1;", row->id, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A new message that answers another: links it to that message's row,
- * or waits for it. */
-gboolean
-_holboo_store_link_reply (HolbooStore                *self,
-                          gint64                      conversation_id,
-                          gint64                      id,
-                          const HolbooStoredMessage  *m,
-                          GError                    **error)
-{
-  g_autoptr(HolbooStoreStmt) stmt = NULL;
-  Target t = { 0, };
-  gboolean found, added;
-  Action a = { PENDING_REPLY, m->direction, "", NULL, m->timestamp };
-
-  if (m->reply_to_id == NULL || m->reply_to_row != 0)
-    return TRUE;
-
-  if (!find_target (self, conversation_id, m->reply_to_id, HOLBOO_MESSAGE_INCOMING, "", &t, &found, error))
-    {
-      target_clear (&t);
-      return FALSE;
-    }
-  target_clear (&t);
-  if (!found)
-    return add_pending (self, conversation_id, m->reply_to_id, &a, id, &added, error);
-
-  stmt = _holboo_store_prepare (self, "UPDATE messages SET reply_to_row = ?2 WHERE id = ?1;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, t.id);
-  return _holboo_store_step (self, stmt, error) == SQLITE_DONE;
-}
-
 /* The conversation of @action, created when nothing of it is stored:
  * the message may come later (an archive page), and its actions wait
  * there. */
@@ -704,10 +447,10 @@ apply_one (HolbooStore                *self,
 {
   g_autofree char *joined = NULL;
   const char *sender = "";
-  Target t = { 0, };
+  HolbooStoreTarget t = { 0, };
   gint64 conversation_id;
   gboolean found, added, ok;
-  Action a;
+  HolbooStoreAction a;
 
   if (action->peer == NULL || action->target_id == NULL)
     {
@@ -740,25 +483,25 @@ apply_one (HolbooStore                *self,
 
   /* The author of a correction or retraction must be the target's; for
    * reactions any message, for markers the other side's. */
-  if (!find_target (self, conversation_id, action->target_id,
+  if (!_holboo_store_find_target (self, conversation_id, action->target_id,
                     action->kind == HOLBOO_MESSAGE_ACTION_DISPLAYED ? !action->direction : action->direction,
                     action->kind == HOLBOO_MESSAGE_ACTION_REACT ? "" : sender, &t, &found, error))
     {
-      target_clear (&t);
+      _holboo_store_target_clear (&t);
       return FALSE;
     }
 
   if (!found)
     {
-      target_clear (&t);
-      if (!add_pending (self, conversation_id, action->target_id, &a, 0, &added, error))
+      _holboo_store_target_clear (&t);
+      if (!_holboo_store_add_pending (self, conversation_id, action->target_id, &a, 0, &added, error))
         return FALSE;
       result->outcome = added ? HOLBOO_ACTION_PENDING : HOLBOO_ACTION_IGNORED;
       return TRUE;
     }
 
-  ok = apply (self, conversation_id, &a, &t, result, error);
-  target_clear (&t);
+  ok = _holboo_store_apply_action (self, conversation_id, &a, &t, result, error);
+  _holboo_store_target_clear (&t);
   return ok;
 }
 
@@ -783,11 +526,11 @@ apply_one (HolbooStore                *self,
  * Returns: %TRUE on success
  */
 gboolean
-holboo_store_apply_actions (HolbooStore                *self,
+holboo_store_apply_actions (HolbooStore                 *self,
                             HolbooMessageAction * const *actions,
-                            guint                       n_actions,
-                            HolbooActionResult         *results,
-                            GError                    **error)
+                            guint                        n_actions,
+                            HolbooActionResult          *results,
+                            GError                     **error)
 {
   g_autofree HolbooActionResult *local_results = NULL;
   g_autoptr(GError) local_error = NULL;
