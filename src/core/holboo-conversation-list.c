@@ -168,8 +168,11 @@ move_item (HolbooConversationList *self,
   g_ptr_array_insert (self->items, new_position, item);
   if (new_position == position)
     return;
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+  /* One change over the stretch it crossed, so that a selection model
+   * sees the item leave and come back in one go, and keeps it. */
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (position, new_position),
+                              ABS ((int) new_position - (int) position) + 1,
+                              ABS ((int) new_position - (int) position) + 1);
 }
 
 static void
