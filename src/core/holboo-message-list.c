@@ -167,7 +167,11 @@ update_layout (HolbooMessageList *self,
 
       if (prev == NULL)
         {
-          starts_day = TRUE;
+          /* Until what comes before is known, no divider: one that goes
+           * away when the older page arrives would move everything on
+           * screen.  A header costs less when it goes, and names the
+           * sender meanwhile. */
+          starts_day = self->at_start;
           starts_group = TRUE;
         }
       else
@@ -243,6 +247,7 @@ set_at_start (HolbooMessageList *self,
   if (self->at_start == at_start)
     return;
   self->at_start = at_start;
+  update_layout (self, 0, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_START]);
 }
 

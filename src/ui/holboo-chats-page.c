@@ -144,6 +144,38 @@ on_unread_changed (GObject         *object,
 }
 
 static void
+on_window_active (GtkWindow       *window,
+                  GParamSpec      *pspec,
+                  HolbooChatsPage *self)
+{
+  mark_open_read (self);
+}
+
+static void
+holboo_chats_page_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (holboo_chats_page_parent_class)->root (widget);
+
+  /* Coming back to the window is seeing the open conversation. */
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_window_active), widget, 0);
+}
+
+static void
+holboo_chats_page_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_window_active, widget);
+
+  GTK_WIDGET_CLASS (holboo_chats_page_parent_class)->unroot (widget);
+}
+
+static void
 on_conversations_loaded (HolbooConversationList *list,
                          GParamSpec             *pspec,
                          HolbooChatsPage        *self)
@@ -381,6 +413,8 @@ holboo_chats_page_class_init (HolbooChatsPageClass *klass)
 
   object_class->dispose = holboo_chats_page_dispose;
   object_class->finalize = holboo_chats_page_finalize;
+  widget_class->root = holboo_chats_page_root;
+  widget_class->unroot = holboo_chats_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-chats-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooChatsPage, page_stack);
@@ -540,6 +574,13 @@ holboo_chats_page_open_conversation (HolbooChatsPage *self,
   gtk_stack_set_visible_child_name (self->content_stack, "conversation");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
   sync_selection (self);
+  /* A search that hides the open conversation is over. */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_string_filter_set_search (self->filter, NULL);
+      sync_selection (self);
+    }
   holboo_conversation_view_focus_composer (self->conversation_view);
   mark_open_read (self);
 }

@@ -36,6 +36,15 @@ struct _HolbooConversationView
   char              *name;
   gboolean           sticky;        /* follow the newest message */
   gboolean           scrolling;     /* we are moving the adjustment */
+  gboolean           dragging;      /* the user holds the scrollbar */
+  gint64             user_scrolled; /* when the user last scrolled up */
+  guint              stick_tick;
+  guint              keep_tick;
+  gint64             keep_id;       /* the message to keep in place … */
+  double             keep_y;        /* … at this height in the view */
+  guint              keep_frames;
+  guint              stick_frames;  /* frames the bottom must stay put */
+  double             stick_bottom;
   gint64             failed_at;
   GCancellable      *cancellable;
   GHashTable        *drafts;        /* peer → what was typed, while the app runs */
@@ -60,14 +69,163 @@ vadjustment (HolbooConversationView *self)
   return gtk_scrolled_window_get_vadjustment (self->scrolled);
 }
 
+/* To the newest message.  The list view learns row heights as it lays
+ * rows out, so the bottom moves for a few frames after a change: the
+ * view follows it frame by frame until it stays put. */
+static void
+scroll_now (HolbooConversationView *self)
+{
+  GtkAdjustment *adj = vadjustment (self);
+  guint n;
+
+  /* An empty list view has no position to scroll to (and says so). */
+  if (self->list == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->list))) == 0)
+    return;
+  self->scrolling = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", n - 1);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  self->scrolling = FALSE;
+}
+
+static gboolean
+on_stick_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (widget);
+  GtkAdjustment *adj = vadjustment (self);
+  double bottom = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (!self->sticky || self->stick_frames == 0)
+    {
+      self->stick_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_adjustment_get_value (adj) >= bottom - 1 && bottom == self->stick_bottom)
+    self->stick_frames--;   /* settled for one more frame */
+  else
+    scroll_now (self);
+  self->stick_bottom = bottom;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 scroll_to_bottom (HolbooConversationView *self)
 {
-  GtkAdjustment *adj = vadjustment (self);
+  scroll_now (self);
+  self->stick_frames = 3;
+  if (self->stick_tick == 0)
+    self->stick_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_stick_tick, NULL, NULL);
+}
 
+/* The row of @message_id and its top in the view, if it has one. */
+static gboolean
+row_y (HolbooConversationView *self,
+       gint64                  message_id,
+       double                 *y)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->list_view);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      HolbooMessageItem *item;
+      graphene_point_t point;
+
+      if (!HOLBOO_IS_MESSAGE_ROW (child) || !gtk_widget_get_child_visible (row))
+        continue;
+      item = holboo_message_row_get_item (HOLBOO_MESSAGE_ROW (child));
+      if (item == NULL || holboo_message_item_get_id (item) != message_id)
+        continue;
+      if (!gtk_widget_compute_point (row, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
+        return FALSE;
+      *y = point.y;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The message at the top of the view, and where its row starts. */
+static gint64
+top_message (HolbooConversationView *self,
+             double                 *y)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->list_view);
+  gint64 id = 0;
+  double best = G_MAXDOUBLE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      HolbooMessageItem *item;
+      graphene_point_t point;
+      int height = gtk_widget_get_height (row);
+
+      if (!HOLBOO_IS_MESSAGE_ROW (child) || !gtk_widget_get_child_visible (row) ||
+          (item = holboo_message_row_get_item (HOLBOO_MESSAGE_ROW (child))) == NULL ||
+          !gtk_widget_compute_point (row, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
+        continue;
+      if (point.y + height > 0 && point.y < best)
+        {
+          best = point.y;
+          id = holboo_message_item_get_id (item);
+        }
+    }
+  *y = best;
+  return id;
+}
+
+/* After a page came in above: put the message that was at the top back
+ * where it was, frame by frame while the new rows are measured. */
+static gboolean
+on_keep_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (widget);
+  GtkAdjustment *adj = vadjustment (self);
+  guint position;
+  double y;
+
+  if (self->list == NULL || self->keep_frames == 0 ||
+      !holboo_message_list_find (self->list, self->keep_id, &position))
+    {
+      self->keep_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  self->keep_frames--;
   self->scrolling = TRUE;
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  if (row_y (self, self->keep_id, &y))
+    {
+      if (ABS (y - self->keep_y) >= 1)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - self->keep_y);
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   self->scrolling = FALSE;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_items_changed (GListModel             *model,
+                  guint                   position,
+                  guint                   removed,
+                  guint                   added,
+                  HolbooConversationView *self)
+{
+  /* Runs before the list view hears of the change: the rows are still
+   * where they were drawn. */
+  if (position != 0 || removed != 0 || added == 0 || self->sticky)
+    return;
+  self->keep_id = top_message (self, &self->keep_y);
+  g_debug ("Keeping message %" G_GINT64_FORMAT " at %.0f", self->keep_id, self->keep_y);
+  if (self->keep_id == 0)
+    return;
+  self->keep_frames = 6;
+  if (self->keep_tick == 0)
+    self->keep_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_keep_tick, NULL, NULL);
 }
 
 static void
@@ -107,14 +265,83 @@ maybe_load_older (HolbooConversationView *self)
   holboo_message_list_load_older_async (self->list, self->cancellable, on_loaded_older, g_object_ref (self));
 }
 
+/* The messages do not fill the view: nothing to scroll to the top with. */
+static gboolean
+underfilled (HolbooConversationView *self)
+{
+  GtkAdjustment *adj = vadjustment (self);
+
+  return gtk_adjustment_get_page_size (adj) > 0 &&
+         gtk_adjustment_get_upper (adj) <= gtk_adjustment_get_page_size (adj);
+}
+
+/* The user, not the list view laying itself out, moved the view: only
+ * then does it stop following the newest message, and only then are
+ * older pages asked for as the top comes near. */
+static gboolean
+user_moved (HolbooConversationView *self)
+{
+  return self->dragging || g_get_monotonic_time () - self->user_scrolled < G_USEC_PER_SEC;
+}
+
 static void
 on_value_changed (GtkAdjustment          *adj,
                   HolbooConversationView *self)
 {
-  if (!self->scrolling)
-    self->sticky = gtk_adjustment_get_value (adj) >=
-                   gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 4;
-  maybe_load_older (self);
+  gboolean at_bottom;
+
+  if (self->scrolling)
+    return;
+  at_bottom = gtk_adjustment_get_value (adj) >=
+              gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 4;
+  if (at_bottom)
+    self->sticky = TRUE;
+  else if (user_moved (self))
+    self->sticky = FALSE;
+  if (!self->sticky)
+    maybe_load_older (self);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           HolbooConversationView   *self)
+{
+  if (dy < 0)
+    self->user_scrolled = g_get_monotonic_time ();
+  return FALSE;
+}
+
+static gboolean
+on_list_key (GtkEventControllerKey  *controller,
+             guint                   keyval,
+             guint                   keycode,
+             GdkModifierType         state,
+             HolbooConversationView *self)
+{
+  if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up || keyval == GDK_KEY_Up ||
+      keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home)
+    self->user_scrolled = g_get_monotonic_time ();
+  return FALSE;
+}
+
+static void
+on_drag_begin (GtkGestureDrag         *gesture,
+               double                  x,
+               double                  y,
+               HolbooConversationView *self)
+{
+  self->dragging = TRUE;
+}
+
+static void
+on_drag_end (GtkGestureDrag         *gesture,
+             double                  x,
+             double                  y,
+             HolbooConversationView *self)
+{
+  self->dragging = FALSE;
 }
 
 static void
@@ -124,7 +351,8 @@ on_upper_changed (GtkAdjustment          *adj,
 {
   if (self->sticky)
     scroll_to_bottom (self);
-  maybe_load_older (self);
+  if (underfilled (self))
+    maybe_load_older (self);
 }
 
 static void
@@ -154,7 +382,10 @@ on_list_notify (HolbooMessageList      *list,
                 HolbooConversationView *self)
 {
   update_state (self);
-  maybe_load_older (self);
+  if (self->sticky)
+    scroll_to_bottom (self);
+  if (underfilled (self))
+    maybe_load_older (self);
 }
 
 static void
@@ -258,6 +489,12 @@ holboo_conversation_view_dispose (GObject *object)
   HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->stick_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stick_tick);
+  self->stick_tick = 0;
+  if (self->keep_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->keep_tick);
+  self->keep_tick = 0;
   holboo_conversation_view_set_list (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_CONVERSATION_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -309,7 +546,8 @@ static void
 holboo_conversation_view_init (HolbooConversationView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkEventController *keys;
+  GtkEventController *keys, *scroll;
+  GtkGesture *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
@@ -328,6 +566,20 @@ holboo_conversation_view_init (HolbooConversationView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_composer_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->composer), keys);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled), scroll);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled), keys);
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (self->scrolled), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer), "changed",
                            G_CALLBACK (on_composer_changed), self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.send", FALSE);
@@ -390,6 +642,8 @@ holboo_conversation_view_set_list (HolbooConversationView *self,
 
   adw_window_title_set_title (self->title, name != NULL ? name : holboo_message_list_get_peer (list));
   adw_window_title_set_subtitle (self->title, holboo_message_list_get_peer (list));
+  /* Before the list view's own handler, through the selection model. */
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (on_items_changed), self, 0);
   {
     g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (list)));
 

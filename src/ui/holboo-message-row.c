@@ -192,6 +192,7 @@ show_more (GtkWidget  *widget,
   if (self->item == NULL)
     return;
 
+  g_debug ("Showing all of message %" G_GINT64_FORMAT, holboo_message_item_get_id (self->item));
   root = gtk_widget_get_root (widget);
   window = adw_window_new ();
   gtk_widget_set_name (window, "message-viewer");

@@ -179,7 +179,9 @@ test_store_pages (void)
 
   /* Grouping: one sender, within minutes, one day: one group. */
   g_assert_true (holboo_message_item_get_starts_group (item (model, 0)));
-  g_assert_true (holboo_message_item_get_starts_day (item (model, 0)));
+  /* Whether the top item starts a day is not known until older history
+   * is: no divider that could go away under the user's eyes. */
+  g_assert_false (holboo_message_item_get_starts_day (item (model, 0)));
   for (guint i = 1; i < PAGE; i++)
     {
       g_assert_false (holboo_message_item_get_starts_day (item (model, i)));
@@ -210,6 +212,7 @@ test_store_pages (void)
       g_assert_no_error (error);
     }
   assert_bodies (model, 0, N_HISTORY - 1);
+  g_assert_true (holboo_message_item_get_starts_day (item (model, 0)));
 
   /* A new message lands at the end: one item added there. */
   g_array_set_size (watch.changes, 0);
