@@ -483,6 +483,22 @@ on_emoji_picked (GtkEmojiChooser        *chooser,
   gtk_widget_grab_focus (GTK_WIDGET (self->composer));
 }
 
+/* The emoji chooser lays out thousands of emoji: it is made the first
+ * time it is opened, not with every conversation view. */
+static void
+create_emoji_chooser (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (user_data);
+  GtkWidget *chooser;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  chooser = gtk_emoji_chooser_new ();
+  g_signal_connect_object (chooser, "emoji-picked", G_CALLBACK (on_emoji_picked), self, 0);
+  gtk_menu_button_set_popover (button, chooser);
+}
+
 static void
 holboo_conversation_view_dispose (GObject *object)
 {
@@ -535,7 +551,6 @@ holboo_conversation_view_class_init (HolbooConversationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, composer);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, send_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, emoji_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_emoji_picked);
 
   gtk_widget_class_install_action (widget_class, "conversation.send", NULL, send);
 
@@ -583,6 +598,7 @@ holboo_conversation_view_init (HolbooConversationView *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer), "changed",
                            G_CALLBACK (on_composer_changed), self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.send", FALSE);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->emoji_button), create_emoji_chooser, self, NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->composer),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Message"), -1);
