@@ -47,6 +47,7 @@ struct _HolbooWindow
   GtkLabel             *account_label;
   GtkLabel             *account_state_label;
   GtkLabel             *storage_banner_label;
+  HolbooChatsPage      *chats_page;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -473,6 +474,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HOLBOO_TYPE_CHATS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, welcome_bin);
@@ -490,6 +492,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, account_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, account_state_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, chats_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 }
@@ -644,4 +647,18 @@ holboo_window_get_storage_error (HolbooWindow *self)
     return NULL;
 
   return gtk_label_get_text (self->storage_banner_label);
+}
+
+/**
+ * holboo_window_get_chats_page:
+ *
+ * Returns: (transfer none): the Chats page, for
+ *   holboo_chats_page_set_account()
+ */
+HolbooChatsPage *
+holboo_window_get_chats_page (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return self->chats_page;
 }

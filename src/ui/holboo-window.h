@@ -9,6 +9,7 @@
 
 #include "holboo-account-manager.h"
 #include "holboo-application.h"
+#include "holboo-chats-page.h"
 #include "holboo-connection-banner.h"
 #include "holboo-sign-in-page.h"
 
@@ -33,5 +34,6 @@ const char         *holboo_window_get_view           (HolbooWindow      *self);
 HolbooAccountManager *holboo_window_get_manager      (HolbooWindow      *self);
 HolbooSignInPage   *holboo_window_get_sign_in_page   (HolbooWindow      *self);
 HolbooConnectionBanner *holboo_window_get_connection_banner (HolbooWindow *self);
+HolbooChatsPage    *holboo_window_get_chats_page     (HolbooWindow      *self);
 
 G_END_DECLS

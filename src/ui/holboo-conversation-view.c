@@ -1,0 +1,707 @@
+/* holboo-conversation-view.c: one open conversation: its messages and
+ * the composer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The messages are a GtkListView over the conversation's
+ * HolbooMessageList: rows exist only for what is on screen.  The view
+ * sticks to the newest message while the user is at the bottom, and
+ * asks the list for older pages when the user nears the top (or when
+ * the messages do not fill the view yet).  Prepended pages do not move
+ * what is on screen: the list view keeps its anchor on an item.
+ *
+ * Composer: Enter sends, Shift+Enter starts a new line.  What is sent
+ * goes to the account's outbox at once (HolbooAccount stores it, then
+ * sends it whenever it is connected), and shows up as a new row.
+ */
+
+#define G_LOG_DOMAIN "holboo-conversation-view"
+
+#include "config.h"
+
+#include "holboo-conversation-view.h"
+#include "holboo-message-row.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+/* After a failed load (offline), do not ask again for this long. */
+#define RETRY_AFTER (5 * G_USEC_PER_SEC)
+
+struct _HolbooConversationView
+{
+  GtkWidget          parent_instance;
+
+  HolbooMessageList *list;
+  char              *name;
+  gboolean           sticky;        /* follow the newest message */
+  gboolean           scrolling;     /* we are moving the adjustment */
+  gboolean           dragging;      /* the user holds the scrollbar */
+  gint64             user_scrolled; /* when the user last scrolled up */
+  guint              stick_tick;
+  guint              keep_tick;
+  gint64             keep_id;       /* the message to keep in place … */
+  double             keep_y;        /* … at this height in the view */
+  guint              keep_frames;
+  guint              stick_frames;  /* frames the bottom must stay put */
+  double             stick_bottom;
+  gint64             failed_at;
+  GCancellable      *cancellable;
+  GHashTable        *drafts;        /* peer → what was typed, while the app runs */
+
+  GtkWidget         *back_button;
+  AdwWindowTitle    *title;
+  AdwToastOverlay   *toast_overlay;
+  GtkStack          *stack;
+  GtkSpinner        *spinner;
+  GtkScrolledWindow *scrolled;
+  GtkListView       *list_view;
+  GtkTextView       *composer;
+  GtkWidget         *send_button;
+  GtkWidget         *emoji_button;
+};
+
+G_DEFINE_FINAL_TYPE (HolbooConversationView, holboo_conversation_view, GTK_TYPE_WIDGET)
+
+static GtkAdjustment *
+vadjustment (HolbooConversationView *self)
+{
+  return gtk_scrolled_window_get_vadjustment (self->scrolled);
+}
+
+/* To the newest message.  The list view learns row heights as it lays
+ * rows out, so the bottom moves for a few frames after a change: the
+ * view follows it frame by frame until it stays put. */
+static void
+scroll_now (HolbooConversationView *self)
+{
+  GtkAdjustment *adj = vadjustment (self);
+  guint n;
+
+  /* An empty list view has no position to scroll to (and says so). */
+  if (self->list == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->list))) == 0)
+    return;
+  self->scrolling = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", n - 1);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  self->scrolling = FALSE;
+}
+
+static gboolean
+on_stick_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (widget);
+  GtkAdjustment *adj = vadjustment (self);
+  double bottom = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (!self->sticky || self->stick_frames == 0)
+    {
+      self->stick_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_adjustment_get_value (adj) >= bottom - 1 && bottom == self->stick_bottom)
+    self->stick_frames--;   /* settled for one more frame */
+  else
+    scroll_now (self);
+  self->stick_bottom = bottom;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scroll_to_bottom (HolbooConversationView *self)
+{
+  scroll_now (self);
+  self->stick_frames = 3;
+  if (self->stick_tick == 0)
+    self->stick_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_stick_tick, NULL, NULL);
+}
+
+/* The row of @message_id and its top in the view, if it has one. */
+static gboolean
+row_y (HolbooConversationView *self,
+       gint64                  message_id,
+       double                 *y)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->list_view);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      HolbooMessageItem *item;
+      graphene_point_t point;
+
+      if (!HOLBOO_IS_MESSAGE_ROW (child) || !gtk_widget_get_child_visible (row))
+        continue;
+      item = holboo_message_row_get_item (HOLBOO_MESSAGE_ROW (child));
+      if (item == NULL || holboo_message_item_get_id (item) != message_id)
+        continue;
+      if (!gtk_widget_compute_point (row, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
+        return FALSE;
+      *y = point.y;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The message at the top of the view, and where its row starts. */
+static gint64
+top_message (HolbooConversationView *self,
+             double                 *y)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->list_view);
+  gint64 id = 0;
+  double best = G_MAXDOUBLE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      HolbooMessageItem *item;
+      graphene_point_t point;
+      int height = gtk_widget_get_height (row);
+
+      if (!HOLBOO_IS_MESSAGE_ROW (child) || !gtk_widget_get_child_visible (row) ||
+          (item = holboo_message_row_get_item (HOLBOO_MESSAGE_ROW (child))) == NULL ||
+          !gtk_widget_compute_point (row, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
+        continue;
+      if (point.y + height > 0 && point.y < best)
+        {
+          best = point.y;
+          id = holboo_message_item_get_id (item);
+        }
+    }
+  *y = best;
+  return id;
+}
+
+/* After a page came in above: put the message that was at the top back
+ * where it was, frame by frame while the new rows are measured. */
+static gboolean
+on_keep_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (widget);
+  GtkAdjustment *adj = vadjustment (self);
+  guint position;
+  double y;
+
+  if (self->list == NULL || self->keep_frames == 0 ||
+      !holboo_message_list_find (self->list, self->keep_id, &position))
+    {
+      self->keep_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  self->keep_frames--;
+  self->scrolling = TRUE;
+  if (row_y (self, self->keep_id, &y))
+    {
+      if (ABS (y - self->keep_y) >= 1)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - self->keep_y);
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  self->scrolling = FALSE;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_items_changed (GListModel             *model,
+                  guint                   position,
+                  guint                   removed,
+                  guint                   added,
+                  HolbooConversationView *self)
+{
+  /* Runs before the list view hears of the change: the rows are still
+   * where they were drawn. */
+  if (position != 0 || removed != 0 || added == 0 || self->sticky)
+    return;
+  self->keep_id = top_message (self, &self->keep_y);
+  g_debug ("Keeping message %" G_GINT64_FORMAT " at %.0f", self->keep_id, self->keep_y);
+  if (self->keep_id == 0)
+    return;
+  self->keep_frames = 6;
+  if (self->keep_tick == 0)
+    self->keep_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_keep_tick, NULL, NULL);
+}
+
+static void
+on_loaded_older (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  HolbooConversationView *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!holboo_message_list_load_older_finish (HOLBOO_MESSAGE_LIST (source), result, &n, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("No older messages: %s", error->message);
+          self->failed_at = g_get_monotonic_time ();
+        }
+    }
+  g_object_unref (self);
+}
+
+static void
+maybe_load_older (HolbooConversationView *self)
+{
+  GtkAdjustment *adj = vadjustment (self);
+
+  if (self->list == NULL || !holboo_message_list_get_loaded (self->list) ||
+      holboo_message_list_get_loading (self->list) || holboo_message_list_get_at_start (self->list))
+    return;
+  if (self->failed_at != 0 && g_get_monotonic_time () - self->failed_at < RETRY_AFTER)
+    return;
+  /* Within a screen of the top, or nothing to scroll yet. */
+  if (gtk_adjustment_get_value (adj) > gtk_adjustment_get_page_size (adj))
+    return;
+
+  holboo_message_list_load_older_async (self->list, self->cancellable, on_loaded_older, g_object_ref (self));
+}
+
+/* The messages do not fill the view: nothing to scroll to the top with. */
+static gboolean
+underfilled (HolbooConversationView *self)
+{
+  GtkAdjustment *adj = vadjustment (self);
+
+  return gtk_adjustment_get_page_size (adj) > 0 &&
+         gtk_adjustment_get_upper (adj) <= gtk_adjustment_get_page_size (adj);
+}
+
+/* The user, not the list view laying itself out, moved the view: only
+ * then does it stop following the newest message, and only then are
+ * older pages asked for as the top comes near. */
+static gboolean
+user_moved (HolbooConversationView *self)
+{
+  return self->dragging || g_get_monotonic_time () - self->user_scrolled < G_USEC_PER_SEC;
+}
+
+static void
+on_value_changed (GtkAdjustment          *adj,
+                  HolbooConversationView *self)
+{
+  gboolean at_bottom;
+
+  if (self->scrolling)
+    return;
+  at_bottom = gtk_adjustment_get_value (adj) >=
+              gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 4;
+  if (at_bottom)
+    self->sticky = TRUE;
+  else if (user_moved (self))
+    self->sticky = FALSE;
+  if (!self->sticky)
+    maybe_load_older (self);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           HolbooConversationView   *self)
+{
+  if (dy < 0)
+    self->user_scrolled = g_get_monotonic_time ();
+  return FALSE;
+}
+
+static gboolean
+on_list_key (GtkEventControllerKey  *controller,
+             guint                   keyval,
+             guint                   keycode,
+             GdkModifierType         state,
+             HolbooConversationView *self)
+{
+  if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up || keyval == GDK_KEY_Up ||
+      keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home)
+    self->user_scrolled = g_get_monotonic_time ();
+  return FALSE;
+}
+
+static void
+on_drag_begin (GtkGestureDrag         *gesture,
+               double                  x,
+               double                  y,
+               HolbooConversationView *self)
+{
+  self->dragging = TRUE;
+}
+
+static void
+on_drag_end (GtkGestureDrag         *gesture,
+             double                  x,
+             double                  y,
+             HolbooConversationView *self)
+{
+  self->dragging = FALSE;
+}
+
+static void
+on_upper_changed (GtkAdjustment          *adj,
+                  GParamSpec             *pspec,
+                  HolbooConversationView *self)
+{
+  if (self->sticky)
+    scroll_to_bottom (self);
+  if (underfilled (self))
+    maybe_load_older (self);
+}
+
+static void
+update_state (HolbooConversationView *self)
+{
+  gboolean empty;
+
+  if (self->list == NULL)
+    return;
+  empty = holboo_message_list_get_loaded (self->list) &&
+          holboo_message_list_get_at_start (self->list) &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+  /* An empty store may still have an archive: only say "no messages"
+   * once nothing older was found (or could be asked for). */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0 &&
+      holboo_message_list_get_loaded (self->list) && !holboo_message_list_get_loading (self->list))
+    empty = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "messages");
+  gtk_spinner_set_spinning (self->spinner, holboo_message_list_get_loading (self->list) &&
+                                           holboo_message_list_get_loaded (self->list));
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), gtk_spinner_get_spinning (self->spinner));
+}
+
+static void
+on_list_notify (HolbooMessageList      *list,
+                GParamSpec             *pspec,
+                HolbooConversationView *self)
+{
+  update_state (self);
+  if (self->sticky)
+    scroll_to_bottom (self);
+  if (underfilled (self))
+    maybe_load_older (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           HolbooConversationView   *self)
+{
+  gtk_list_item_set_child (list_item, holboo_message_row_new ());
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          HolbooConversationView   *self)
+{
+  holboo_message_row_set_item (HOLBOO_MESSAGE_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item), self->name);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            HolbooConversationView   *self)
+{
+  holboo_message_row_set_item (HOLBOO_MESSAGE_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+}
+
+static char *
+composer_text (HolbooConversationView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->composer);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+on_composer_changed (GtkTextBuffer          *buffer,
+                     HolbooConversationView *self)
+{
+  g_autofree char *text = composer_text (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.send", self->list != NULL && *text != '\0');
+}
+
+static void
+send (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *parameter)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (widget);
+  g_autofree char *text = composer_text (self);
+  g_autofree char *origin_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->list == NULL || *text == '\0')
+    return;
+
+  origin_id = holboo_account_send_message (holboo_message_list_get_account (self->list),
+                                           holboo_message_list_get_peer (self->list), text, &error);
+  if (origin_id == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  self->sticky = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer), "", 0);
+}
+
+static gboolean
+on_composer_key (GtkEventControllerKey  *controller,
+                 guint                   keyval,
+                 guint                   keycode,
+                 GdkModifierType         state,
+                 HolbooConversationView *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;   /* Shift+Enter: a new line */
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "conversation.send", NULL);
+  return TRUE;
+}
+
+static void
+on_emoji_picked (GtkEmojiChooser        *chooser,
+                 const char             *text,
+                 HolbooConversationView *self)
+{
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (self->composer), text, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+}
+
+/* The emoji chooser lays out thousands of emoji: it is made the first
+ * time it is opened, not with every conversation view. */
+static void
+create_emoji_chooser (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (user_data);
+  GtkWidget *chooser;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  chooser = gtk_emoji_chooser_new ();
+  g_signal_connect_object (chooser, "emoji-picked", G_CALLBACK (on_emoji_picked), self, 0);
+  gtk_menu_button_set_popover (button, chooser);
+}
+
+static void
+holboo_conversation_view_dispose (GObject *object)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->stick_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stick_tick);
+  self->stick_tick = 0;
+  if (self->keep_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->keep_tick);
+  self->keep_tick = 0;
+  holboo_conversation_view_set_list (self, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_CONVERSATION_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (holboo_conversation_view_parent_class)->dispose (object);
+}
+
+static void
+holboo_conversation_view_finalize (GObject *object)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (holboo_conversation_view_parent_class)->finalize (object);
+}
+
+static void
+holboo_conversation_view_class_init (HolbooConversationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = holboo_conversation_view_dispose;
+  object_class->finalize = holboo_conversation_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-conversation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, title);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, composer);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, send_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, emoji_button);
+
+  gtk_widget_class_install_action (widget_class, "conversation.send", NULL, send);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+holboo_conversation_view_init (HolbooConversationView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys, *scroll;
+  GtkGesture *drag;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->sticky = TRUE;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  g_signal_connect_object (vadjustment (self), "value-changed", G_CALLBACK (on_value_changed), self, 0);
+  g_signal_connect_object (vadjustment (self), "notify::upper", G_CALLBACK (on_upper_changed), self, 0);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_composer_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->composer), keys);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled), scroll);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled), keys);
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (self->scrolled), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->composer), "changed",
+                           G_CALLBACK (on_composer_changed), self, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.send", FALSE);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->emoji_button), create_emoji_chooser, self, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->composer),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Message"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Messages"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->send_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Send"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->emoji_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Insert Emoji"), -1);
+}
+
+GtkWidget *
+holboo_conversation_view_new (void)
+{
+  return g_object_new (HOLBOO_TYPE_CONVERSATION_VIEW, NULL);
+}
+
+/**
+ * holboo_conversation_view_set_list:
+ * @list: (nullable): the conversation to show
+ * @name: (nullable): what to call its peer
+ *
+ * Shows @list from its newest message.  What was typed stays with its
+ * conversation while the user looks at another one.
+ */
+void
+holboo_conversation_view_set_list (HolbooConversationView *self,
+                                   HolbooMessageList      *list,
+                                   const char             *name)
+{
+  g_return_if_fail (HOLBOO_IS_CONVERSATION_VIEW (self));
+  g_return_if_fail (list == NULL || HOLBOO_IS_MESSAGE_LIST (list));
+
+  if (self->list == list)
+    return;
+  if (self->list != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->composer);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      g_hash_table_insert (self->drafts, g_strdup (holboo_message_list_get_peer (self->list)),
+                           gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+      g_signal_handlers_disconnect_by_data (self->list, self);
+    }
+  g_set_object (&self->list, list);
+  g_free (self->name);
+  self->name = g_strdup (name);
+  self->sticky = TRUE;
+  self->failed_at = 0;
+
+  if (list == NULL)
+    {
+      gtk_list_view_set_model (self->list_view, NULL);
+      return;
+    }
+
+  adw_window_title_set_title (self->title, name != NULL ? name : holboo_message_list_get_peer (list));
+  adw_window_title_set_subtitle (self->title, holboo_message_list_get_peer (list));
+  /* Before the list view's own handler, through the selection model. */
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (on_items_changed), self, 0);
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (list)));
+
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  }
+  g_signal_connect_object (list, "notify::loaded", G_CALLBACK (on_list_notify), self, 0);
+  g_signal_connect_object (list, "notify::loading", G_CALLBACK (on_list_notify), self, 0);
+  g_signal_connect_object (list, "notify::at-start", G_CALLBACK (on_list_notify), self, 0);
+  g_signal_connect_object (list, "notify::n-items", G_CALLBACK (on_list_notify), self, 0);
+  {
+    const char *draft = g_hash_table_lookup (self->drafts, holboo_message_list_get_peer (list));
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer), draft != NULL ? draft : "", -1);
+  }
+  update_state (self);
+  scroll_to_bottom (self);
+  on_composer_changed (gtk_text_view_get_buffer (self->composer), self);
+}
+
+/**
+ * holboo_conversation_view_get_list:
+ *
+ * Returns: (transfer none) (nullable): the conversation shown
+ */
+HolbooMessageList *
+holboo_conversation_view_get_list (HolbooConversationView *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CONVERSATION_VIEW (self), NULL);
+  return self->list;
+}
+
+void
+holboo_conversation_view_set_show_back (HolbooConversationView *self,
+                                        gboolean                show_back)
+{
+  g_return_if_fail (HOLBOO_IS_CONVERSATION_VIEW (self));
+  gtk_widget_set_visible (self->back_button, show_back);
+}
+
+void
+holboo_conversation_view_focus_composer (HolbooConversationView *self)
+{
+  g_return_if_fail (HOLBOO_IS_CONVERSATION_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+}
