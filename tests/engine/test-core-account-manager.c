@@ -3,9 +3,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One Prosody (or ejabberd, by argument) and one gnome-keyring-daemon on
- * a private bus for the whole program; each case has its own data
- * directory.  Adding signs in first: a wrong password, a refused
+ * One Prosody or ejabberd (by argument: both are registered) and one
+ * gnome-keyring-daemon on a private bus for the whole program; each case
+ * has its own data directory.  Adding signs in first: a wrong password, a refused
  * connection, an unknown host and an untrusted certificate each come back
  * as their own HOLBOO_XMPP_ERROR within 10 s and leave nothing saved.  A
  * trusted certificate is pinned and a second manager connects without
