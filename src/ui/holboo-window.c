@@ -200,6 +200,19 @@ static const GActionEntry win_entries[] = {
   },
 };
 
+/* The Chats page shows the first open account (in the order of the
+ * registry); none while no account is open. */
+static void
+update_chats_account (HolbooWindow *self)
+{
+  GListModel *accounts = G_LIST_MODEL (self->manager);
+  g_autoptr(HolbooAccount) first = NULL;
+
+  if (g_list_model_get_n_items (accounts) > 0)
+    first = g_list_model_get_item (accounts, 0);
+  holboo_chats_page_set_account (self->chats_page, first);
+}
+
 /* Before the accounts are read: nothing. Without an account: the sign-in
  * page. Otherwise (or without a data directory, where the storage banner
  * says why) the pages. */
@@ -430,6 +443,9 @@ holboo_window_constructed (GObject *object)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (holboo_account_manager_get_registry (self->manager), "items-changed",
                                G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->manager, "items-changed",
+                               G_CALLBACK (update_chats_account), self, G_CONNECT_SWAPPED);
+      update_chats_account (self);
     }
   update_view (self);
 }

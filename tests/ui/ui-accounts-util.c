@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ui-accounts-util.h"
+#include "holboo-chats-page.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -349,6 +350,13 @@ assert_connected_in_main (Fixture    *f,
   g_assert_true (gtk_widget_get_mapped (window_child (f, "account_button")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window_child (f, "account_label"))), ==, "alice@localhost");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window_child (f, "account_state_label"))), ==, "Connected");
+  /* The Chats page shows the account that signed in. */
+  {
+    HolbooAccount *shown = holboo_chats_page_get_account (holboo_window_get_chats_page (f->window));
+
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (holboo_account_get_jid (shown), ==, "alice@localhost");
+  }
   text = holboo_connection_banner_get_text (banner (f));
   /* Shown for a moment after a change, then it slides away. */
   if (text != NULL)
