@@ -63,6 +63,16 @@ gboolean               holboo_account_manager_set_enabled_finish (HolbooAccountM
                                                                   GAsyncResult          *result,
                                                                   GError               **error);
 
+void                   holboo_account_manager_set_password_async (HolbooAccountManager *self,
+                                                                  const char            *jid,
+                                                                  const char            *password,
+                                                                  GCancellable          *cancellable,
+                                                                  GAsyncReadyCallback    callback,
+                                                                  gpointer               user_data);
+gboolean               holboo_account_manager_set_password_finish (HolbooAccountManager *self,
+                                                                  GAsyncResult          *result,
+                                                                  GError               **error);
+
 void                   holboo_account_manager_trust_certificate_async  (HolbooAccountManager *self,
                                                                   const char            *jid,
                                                                   GTlsCertificate       *certificate,

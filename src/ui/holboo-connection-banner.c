@@ -153,6 +153,17 @@ is_untrusted (const GError *error)
          holboo_xmpp_error_get_certificate (error, NULL) != NULL;
 }
 
+/* A password would help: the server refused the saved one, or none could
+ * be read. */
+static gboolean
+needs_password (const GError *error)
+{
+  return g_error_matches (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_AUTH_FAILED) ||
+         g_error_matches (error, HOLBOO_ACCOUNT_CONFIG_ERROR, HOLBOO_ACCOUNT_CONFIG_ERROR_NO_PASSWORD) ||
+         g_error_matches (error, HOLBOO_ACCOUNT_CONFIG_ERROR, HOLBOO_ACCOUNT_CONFIG_ERROR_NO_SECRET_SERVICE) ||
+         g_error_matches (error, HOLBOO_ACCOUNT_CONFIG_ERROR, HOLBOO_ACCOUNT_CONFIG_ERROR_SECRET_SERVICE_FAILED);
+}
+
 /* The account to show and its status: the one that needs the user most. */
 static void
 update (HolbooConnectionBanner *self)
@@ -262,9 +273,12 @@ update (HolbooConnectionBanner *self)
 
   if (worst >= HOLBOO_CONNECTION_STATUS_WAITING)
     {
-      gtk_button_set_label (self->action_button,
-                            worst == HOLBOO_CONNECTION_STATUS_OFFLINE && is_untrusted (error)
-                            ? _("_Show Certificate…") : _("_Retry Now"));
+      if (worst == HOLBOO_CONNECTION_STATUS_OFFLINE && is_untrusted (error))
+        gtk_button_set_label (self->action_button, _("_Show Certificate…"));
+      else if (worst >= HOLBOO_CONNECTION_STATUS_OFFLINE && needs_password (error))
+        gtk_button_set_label (self->action_button, _("_Enter Password…"));
+      else
+        gtk_button_set_label (self->action_button, _("_Retry Now"));
       gtk_widget_set_visible (GTK_WIDGET (self->action_button), TRUE);
     }
   else
@@ -350,6 +364,67 @@ on_certificate_response (AdwMessageDialog       *dialog,
 }
 
 static void
+on_password_set (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The banner follows the connection: a refused password shows there. */
+  if (!holboo_account_manager_set_password_finish (HOLBOO_ACCOUNT_MANAGER (source), result, &error))
+    g_message ("After entering a password: %s", error->message);
+}
+
+static void
+on_password_response (AdwMessageDialog       *dialog,
+                      const char             *response,
+                      HolbooConnectionBanner *self)
+{
+  const char *jid = g_object_get_data (G_OBJECT (dialog), "jid");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "sign-in") != 0 || *gtk_editable_get_text (entry) == '\0')
+    return;
+  holboo_account_manager_set_password_async (self->manager, jid, gtk_editable_get_text (entry),
+                                             NULL, on_password_set, NULL);
+}
+
+static void
+ask_for_password (HolbooConnectionBanner *self)
+{
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  /* TRANSLATORS: %s is an account's address. */
+  heading = g_strdup_printf (_("Password for %s"), self->jid);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("Enter the account’s password to sign in. Holboo keeps it "
+                                     "in your keyring."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sign-in", _("_Sign In"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-in", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-in");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  /* A plain entry: GTK 4.8's GtkPasswordEntry in a message dialog is
+   * called on after the dialog is gone (its caps-lock watch). */
+  entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "jid", g_strdup (self->jid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
 on_act (GtkWidget  *widget,
         const char *action_name,
         GVariant   *parameter)
@@ -363,6 +438,16 @@ on_act (GtkWidget  *widget,
     return;
 
   account = holboo_account_manager_lookup (self->manager, self->jid);
+  error = account != NULL ? holboo_xmpp_connection_get_last_error (holboo_account_get_connection (account))
+                          : holboo_account_manager_get_open_error (self->manager, self->jid);
+  if (needs_password (error) &&
+      (account == NULL ||
+       holboo_xmpp_connection_get_state (holboo_account_get_connection (account)) == HOLBOO_XMPP_CONNECTION_STATE_OFFLINE))
+    {
+      ask_for_password (self);
+      return;
+    }
+
   if (account == NULL)
     {
       /* It could not be opened: try again. */

@@ -10,7 +10,8 @@
  * as their own HOLBOO_XMPP_ERROR within 10 s and leave nothing saved.  A
  * trusted certificate is pinned and a second manager connects without
  * asking; enabling, disabling and removing (keeping or deleting the
- * messages) do what they say on disk and in the keyring.  Without a
+ * messages) do what they say on disk and in the keyring; a new password
+ * is saved only once the server took it.  Without a
  * Secret Service an account cannot be opened, and says why.
  */
 
@@ -380,6 +381,82 @@ test_lifecycle (gconstpointer data)
   holboo_test_rm_rf (dir);
 }
 
+/* A saved password the server no longer takes: the account is offline
+ * with AUTH_FAILED; a wrong new one fails the same way and is not saved;
+ * the right one connects and is saved. */
+static gboolean
+auth_failed (gpointer data)
+{
+  HolbooXmppConnection *connection = holboo_account_get_connection (data);
+
+  return holboo_xmpp_connection_get_state (connection) == HOLBOO_XMPP_CONNECTION_STATE_OFFLINE &&
+         g_error_matches (holboo_xmpp_connection_get_last_error (connection),
+                          HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_AUTH_FAILED);
+}
+
+static gboolean
+set_password (HolbooAccountManager  *manager,
+              const char            *jid,
+              const char            *password,
+              GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  holboo_account_manager_set_password_async (manager, jid, password, NULL, on_done, &result);
+  return holboo_account_manager_set_password_finish (manager, wait_for (&result), error);
+}
+
+static void
+test_set_password (void)
+{
+  g_autofree char *dir = holboo_test_make_tmp_dir ();
+  g_autoptr(HolbooAccountConfig) config = config_for ("alice", 0, TRUE);
+  const char *jid = holboo_account_config_get_jid (config);
+  g_autoptr(HolbooAccountRegistry) registry = holboo_account_registry_new (dir);
+  g_autoptr(HolbooAccountManager) manager = NULL;
+  g_autoptr(HolbooAccount) account = NULL;
+  g_autoptr(GAsyncResult) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  holboo_account_registry_add (registry, config, &error);
+  g_assert_no_error (error);
+  holboo_account_registry_save (registry, NULL, &error);
+  g_assert_no_error (error);
+  holboo_account_config_store_password_async (config, "the-old-password", NULL, on_done, &stored);
+  holboo_account_config_store_password_finish (config, wait_for (&stored), &error);
+  g_assert_no_error (error);
+
+  manager = manager_loaded (dir);
+  g_assert_true (live_wait (model_has_one, manager, 20000));
+  account = g_list_model_get_item (G_LIST_MODEL (manager), 0);
+  g_assert_true (live_wait (auth_failed, account, 20000));
+
+  g_assert_false (set_password (manager, jid, "still-wrong", &error));
+  g_assert_error (error, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_AUTH_FAILED);
+  g_clear_error (&error);
+  password = lookup_password (config, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "the-old-password");
+  g_clear_pointer (&password, g_free);
+
+  g_assert_true (set_password (manager, jid, "alice-pass", &error));
+  g_assert_no_error (error);
+  g_assert_true (account_connected (account));
+  password = lookup_password (config, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "alice-pass");
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    holboo_account_manager_remove_async (manager, jid, TRUE, NULL, on_done, &result);
+    holboo_account_manager_remove_finish (manager, wait_for (&result), &error);
+    g_assert_no_error (error);
+  }
+  holboo_test_rm_rf (dir);
+}
+
 /* No Secret Service (a bus without one): the account is not opened, the
  * reason is kept and announced, and nothing crashes.  In a subprocess,
  * whose session bus is a fresh one with no keyring on it. */
@@ -461,6 +538,7 @@ main (int   argc,
   g_test_add_data_func ("/core/account-manager/add/host-not-found", "host-not-found", test_add_fails);
   g_test_add_data_func ("/core/account-manager/add/untrusted", "untrusted", test_add_fails);
   g_test_add_func ("/core/account-manager/untrusted-pinned", test_untrusted_pinned);
+  g_test_add_func ("/core/account-manager/set-password", test_set_password);
   g_test_add_data_func ("/core/account-manager/lifecycle/keep-messages", GINT_TO_POINTER (FALSE), test_lifecycle);
   g_test_add_data_func ("/core/account-manager/lifecycle/delete-messages", GINT_TO_POINTER (TRUE), test_lifecycle);
 

@@ -278,7 +278,7 @@ static void
 test_retry_banner (Fixture       *f,
                    gconstpointer  data)
 {
-  set_up_account (f, free_port (), TRUE, NULL, TRUE);
+  set_up_account (f, free_port (), TRUE, NULL, "alice-pass");
   run_app (f, retry_banner);
 }
 
@@ -320,7 +320,7 @@ test_changed_certificate (Fixture       *f,
   g_autofree char *text = NULL;
 
   set_up_account (f, 0, FALSE, "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:"
-                               "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF", TRUE);
+                               "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF", "alice-pass");
   run_app (f, changed_certificate);
   g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, live.fingerprint));
@@ -510,7 +510,7 @@ static void
 test_accounts_window (Fixture       *f,
                       gconstpointer  data)
 {
-  set_up_account (f, 0, TRUE, NULL, TRUE);
+  set_up_account (f, 0, TRUE, NULL, "alice-pass");
   run_app (f, accounts_window);
 }
 
@@ -537,6 +537,68 @@ escape_cancels (Fixture *f)
   g_assert_cmpstr (holboo_window_get_view (f->window), ==, "welcome");
   g_assert_false (g_file_test (ini, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_is_sensitive (page_child (f, "sign_in_button")));
+}
+
+/* The banner's "Enter Password…": the dialog, the password typed, and
+ * the account connects. */
+static void
+enter_password (Fixture    *f,
+                const char *password)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (banner_child (f, "action_button"))), ==, "_Enter Password…");
+  gtk_widget_activate (banner_child (f, "action_button"));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Password for alice@localhost");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "sign-in");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), password);
+  save_artefact (GTK_WIDGET (dialog), "password-dialog");
+  click_response (dialog, "sign-in");
+  wait_until (banner_connected, f, "the banner says Connected");
+}
+
+static gboolean
+banner_offline_or_failed (gpointer data)
+{
+  HolbooConnectionStatus status = holboo_connection_banner_get_status (banner (data));
+
+  return status == HOLBOO_CONNECTION_STATUS_OFFLINE || status == HOLBOO_CONNECTION_STATUS_FAILED;
+}
+
+/* The password changed on the server: the saved one is refused, the
+ * banner says so and asks for the new one, which is then saved. */
+static void
+password_changed (Fixture *f)
+{
+  g_autofree char *text = NULL;
+
+  wait_until (main_view_shown, f->window, "the pages are shown");
+  wait_until (banner_offline_or_failed, f, "the banner says offline");
+  text = holboo_connection_banner_get_text (banner (f));
+  g_test_message ("Banner: %s", text);
+  g_assert_cmpstr (text, ==, "Offline: Wrong address or password");
+  save_artefact (GTK_WIDGET (f->window), "password-refused");
+  enter_password (f, "alice-pass");
+}
+
+static void
+test_password_changed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HolbooAccountConfig) config = holboo_account_config_new ("alice@localhost", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  set_up_account (f, 0, TRUE, NULL, "the-old-password");
+  run_app (f, password_changed);
+
+  holboo_account_config_lookup_password_async (config, NULL, on_done, &result);
+  wait_until (result_set, &result, "the password is read");
+  password = holboo_account_config_lookup_password_finish (config, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "alice-pass");
 }
 
 /* ---- without a Secret Service ---- */
@@ -574,19 +636,18 @@ no_keyring_existing (Fixture *f)
   g_assert_true (g_str_has_prefix (text, "Offline: No Secret Service"));
   save_artefact (GTK_WIDGET (f->window), "no-keyring-banner");
 
-  /* Retry Now tries to open it again, and says the same; the window
-   * keeps working. */
-  gtk_widget_activate (banner_child (f, "action_button"));
-  wait_until (banner_failed, f, "the banner says why again");
+  /* The window keeps working, and with the password typed in, the
+   * account signs in for this session. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "calls"));
   g_assert_cmpstr (holboo_window_get_visible_page (f->window), ==, "calls");
+  enter_password (f, "alice-pass");
 }
 
 static void
 test_no_keyring_existing (Fixture       *f,
                           gconstpointer  data)
 {
-  set_up_account (f, 0, TRUE, NULL, FALSE);
+  set_up_account (f, 0, TRUE, NULL, NULL);
   run_app (f, no_keyring_existing);
 }
 
@@ -672,6 +733,7 @@ main (int   argc,
       ADD ("/ui/accounts/retry-banner", test_retry_banner, NULL);
       ADD ("/ui/accounts/changed-certificate", test_changed_certificate, NULL);
       ADD ("/ui/accounts/accounts-window", test_accounts_window, NULL);
+      ADD ("/ui/accounts/password-changed", test_password_changed, NULL);
     }
 #undef ADD
 

@@ -435,14 +435,14 @@ result_set (gpointer data)
 }
 
 /* Saves alice's account in the fixture's data directory, at @port (0:
- * the server's), with the CA or a pinned fingerprint, and her password
- * in the keyring (unless @keyring is FALSE). */
+ * the server's), with the CA or a pinned fingerprint, and @password in
+ * the keyring (none if NULL). */
 void
 set_up_account (Fixture    *f,
                 guint16     port,
                 gboolean    with_ca,
                 const char *pinned,
-                gboolean    keyring)
+                const char *password)
 {
   g_autoptr(HolbooAccountRegistry) registry = holboo_account_registry_new (f->data_dir);
   g_autofree char *jid = jid_of ("alice");
@@ -462,11 +462,11 @@ set_up_account (Fixture    *f,
   holboo_account_registry_save (registry, NULL, &error);
   g_assert_no_error (error);
 
-  if (keyring)
+  if (password != NULL)
     {
       g_autoptr(GAsyncResult) result = NULL;
 
-      holboo_account_config_store_password_async (config, "alice-pass", NULL, on_done, &result);
+      holboo_account_config_store_password_async (config, password, NULL, on_done, &result);
       wait_until (result_set, &result, "the password is saved");
       holboo_account_config_store_password_finish (config, result, &error);
       g_assert_no_error (error);

@@ -78,7 +78,7 @@ void                    click_response (AdwMessageDialog *dialog, const char *re
 AdwMessageDialog       *wait_for_dialog (void);
 void                    on_done (GObject *object, GAsyncResult *result, gpointer user_data);
 gboolean                result_set (gpointer data);
-void                    set_up_account (Fixture *f, guint16 port, gboolean with_ca, const char *pinned, gboolean keyring);
+void                    set_up_account (Fixture *f, guint16 port, gboolean with_ca, const char *pinned, const char *password);
 GtkWidget              *banner_child (Fixture *f, const char *name);
 gboolean                banner_waiting (gpointer data);
 
