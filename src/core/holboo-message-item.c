@@ -295,3 +295,54 @@ _holboo_message_item_set_layout (HolbooMessageItem *self,
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+static gboolean
+same_reactions (GPtrArray *a,
+                GPtrArray *b)
+{
+  guint na = a != NULL ? a->len : 0;
+  guint nb = b != NULL ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      HolbooReaction *x = g_ptr_array_index (a, i);
+      HolbooReaction *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->emoji, y->emoji) != 0 || x->count != y->count || x->own != y->own)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @message (a newer copy of the item's row) looks the same on
+ * screen: then the list swaps it in without a change, and no row is
+ * rebuilt for what the user cannot see (a read flag, an archive id). */
+gboolean
+_holboo_message_item_shows_same (HolbooMessageItem   *self,
+                                 HolbooStoredMessage *message)
+{
+  HolbooStoredMessage *m = self->message;
+
+  return m->id == message->id &&
+         m->state == message->state &&
+         m->timestamp == message->timestamp &&
+         m->edited_at == message->edited_at &&
+         m->retracted == message->retracted &&
+         g_strcmp0 (m->body, message->body) == 0 &&
+         g_strcmp0 (m->from_jid, message->from_jid) == 0 &&
+         g_strcmp0 (m->reply_preview, message->reply_preview) == 0 &&
+         same_reactions (m->reactions, message->reactions);
+}
+
+void
+_holboo_message_item_swap_message (HolbooMessageItem   *self,
+                                   HolbooStoredMessage *message)
+{
+  g_return_if_fail (self->message->id == message->id);
+
+  holboo_stored_message_ref (message);
+  g_clear_pointer (&self->message, holboo_stored_message_unref);
+  self->message = message;
+}

@@ -40,4 +40,9 @@ void                 _holboo_message_item_set_layout      (HolbooMessageItem   *
                                                            gboolean             starts_group,
                                                            gboolean             first_unread);
 
+gboolean             _holboo_message_item_shows_same      (HolbooMessageItem   *self,
+                                                           HolbooStoredMessage *message);
+void                 _holboo_message_item_swap_message    (HolbooMessageItem   *self,
+                                                           HolbooStoredMessage *message);
+
 G_END_DECLS

@@ -470,6 +470,16 @@ on_message_updated (HolbooAccount       *account,
   if (!holboo_message_list_find (self, message->id, &position))
     g_return_if_reached ();
 
+  /* Nothing on screen changes (it was read, the archive gave it an id):
+   * no change to announce, no row to rebuild. */
+  if (_holboo_message_item_shows_same (old, message))
+    {
+      g_hash_table_remove (self->by_id, &message->id);
+      _holboo_message_item_swap_message (old, message);
+      g_hash_table_insert (self->by_id, id_key (old), old);
+      return;
+    }
+
   item = holboo_message_item_new (message);
   g_hash_table_remove (self->by_id, &message->id);
   g_hash_table_insert (self->by_id, id_key (item), item);

@@ -27,6 +27,8 @@
 /* Message lists kept for going back to a conversation. */
 #define KEPT_LISTS 4
 
+#define MARK_READ_DELAY_MS 300
+
 struct _HolbooChatsPage
 {
   GtkWidget               parent_instance;
@@ -37,6 +39,7 @@ struct _HolbooChatsPage
   GtkFilterListModel     *filtered;
   GtkSingleSelection     *selection;
   char                   *open_peer;
+  guint                   mark_read_id;
   GHashTable             *lists;        /* peer → HolbooMessageList */
   GQueue                  recent;       /* peers of @lists, most recent first (owned by @lists) */
 
@@ -122,17 +125,35 @@ page_is_seen (HolbooChatsPage *self)
          GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root));
 }
 
-/* What the user is looking at is read. */
-static void
-mark_open_read (HolbooChatsPage *self)
+static gboolean
+on_mark_read_timeout (gpointer data)
 {
+  HolbooChatsPage *self = data;
   HolbooConversationItem *item;
 
+  self->mark_read_id = 0;
   if (self->conversations == NULL || self->open_peer == NULL || !page_is_seen (self))
-    return;
+    return G_SOURCE_REMOVE;
   item = holboo_conversation_list_lookup (self->conversations, self->open_peer, NULL);
   if (item != NULL && holboo_conversation_item_get_unread (item) > 0)
     holboo_conversation_list_mark_read (self->conversations, self->open_peer);
+  return G_SOURCE_REMOVE;
+}
+
+/* What the user is looking at is read: at once when it is opened, and
+ * at most a few times a second while messages pour in (each read mark
+ * is a write and a marker to the peer). */
+static void
+mark_open_read (HolbooChatsPage *self,
+                gboolean         now)
+{
+  if (now)
+    {
+      g_clear_handle_id (&self->mark_read_id, g_source_remove);
+      on_mark_read_timeout (self);
+    }
+  else if (self->mark_read_id == 0)
+    self->mark_read_id = g_timeout_add (MARK_READ_DELAY_MS, on_mark_read_timeout, self);
 }
 
 static void
@@ -140,7 +161,7 @@ on_unread_changed (GObject         *object,
                    GParamSpec      *pspec,
                    HolbooChatsPage *self)
 {
-  mark_open_read (self);
+  mark_open_read (self, FALSE);
 }
 
 static void
@@ -148,7 +169,7 @@ on_window_active (GtkWindow       *window,
                   GParamSpec      *pspec,
                   HolbooChatsPage *self)
 {
-  mark_open_read (self);
+  mark_open_read (self, FALSE);
 }
 
 static void
@@ -383,6 +404,7 @@ holboo_chats_page_dispose (GObject *object)
   HolbooChatsPage *self = HOLBOO_CHATS_PAGE (object);
 
   holboo_chats_page_set_account (self, NULL);
+  g_clear_handle_id (&self->mark_read_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_CHATS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -582,7 +604,7 @@ holboo_chats_page_open_conversation (HolbooChatsPage *self,
       sync_selection (self);
     }
   holboo_conversation_view_focus_composer (self->conversation_view);
-  mark_open_read (self);
+  mark_open_read (self, TRUE);
 }
 
 const char *
