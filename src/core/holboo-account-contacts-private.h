@@ -50,5 +50,6 @@ void           _holboo_account_presence_session_started (HolbooAccount *self);
 void           _holboo_account_presence_clear    (HolbooAccount *self);
 gboolean       _holboo_account_presence_handle   (HolbooAccount *self,
                                                   HolbooXmlNode *stanza);
+void           _holboo_account_emit_blocklist_changed (HolbooAccount *self);
 
 G_END_DECLS

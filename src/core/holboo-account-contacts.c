@@ -174,6 +174,8 @@ on_job_done (gpointer  result,
         g_hash_table_add (c->blocked, g_strdup (loaded->blocked->pdata[i]));
       g_free (c->roster_ver);
       c->roster_ver = g_steal_pointer (&loaded->ver);
+      if (loaded->blocked->len > 0)
+        _holboo_account_emit_blocklist_changed (self);
       loaded_free (loaded);
     }
 }
@@ -390,6 +392,7 @@ on_blocklist_fetched (GObject      *source,
   g_ptr_array_add (jids, NULL);
   job->jids = g_strdupv ((char **) jids->pdata);
   push_job (self, job);
+  _holboo_account_emit_blocklist_changed (self);
 }
 
 void
@@ -536,6 +539,7 @@ on_blocking_push (HolbooXmppConnection *connection,
     }
   push_job (self, job);
   answer_push (self, iq);
+  _holboo_account_emit_blocklist_changed (self);
   return TRUE;
 }
 

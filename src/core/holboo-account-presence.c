@@ -33,6 +33,7 @@
 enum {
   SIGNAL_SUBSCRIPTION_REQUEST,
   SIGNAL_EXTERNAL_SERVICES_CHANGED,
+  SIGNAL_BLOCKLIST_CHANGED,
   N_SIGNALS
 };
 
@@ -637,6 +638,23 @@ _holboo_account_contacts_class_init (GObjectClass *object_class,
   signals[SIGNAL_EXTERNAL_SERVICES_CHANGED] =
     g_signal_new ("external-services-changed", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * HolbooAccount::blocklist-changed:
+   *
+   * holboo_account_dup_blocklist() and holboo_account_is_blocked() have
+   * changed: read from the store, fetched, or pushed by the server (a
+   * block or unblock on any device of the account).
+   */
+  signals[SIGNAL_BLOCKLIST_CHANGED] =
+    g_signal_new ("blocklist-changed", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+_holboo_account_emit_blocklist_changed (HolbooAccount *self)
+{
+  g_signal_emit (self, signals[SIGNAL_BLOCKLIST_CHANGED], 0);
 }
 
 gboolean

@@ -251,6 +251,12 @@ test_contacts (void)
   g_free (live_account_free (bat, FALSE));
 }
 
+static void
+count_up (guint *count)
+{
+  (*count)++;
+}
+
 static HolbooXmlNode *
 chat_from (const char *from,
            const char *to,
@@ -278,6 +284,7 @@ test_blocking (void)
   g_autofree char *path = NULL;
   g_autoptr(HolbooXmlNode) spoof = NULL;
   g_autofree char *id1 = NULL, *id2 = NULL;
+  guint changes = 0;
   g_auto(GStrv) list = NULL;
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
@@ -287,10 +294,12 @@ test_blocking (void)
   live_account_connect (eve);
   eve_full = g_strdup (full_jid (eve));
 
+  g_signal_connect_swapped (ann->account, "blocklist-changed", G_CALLBACK (count_up), &changes);
   holboo_account_block_async (ann->account, eve_jid, NULL, on_done, &result);
   finish_ok (ann->account, &result, holboo_account_block_finish);
   e = (Expect) { ann, eve_full, TRUE };
   g_assert_true (live_wait (blocked_is, &e, WAIT_MS));
+  g_assert_cmpuint (changes, ==, 1);
   list = holboo_account_dup_blocklist (ann->account);
   g_assert_cmpuint (g_strv_length (list), ==, 1);
   g_assert_cmpstr (list[0], ==, eve_jid);
@@ -309,8 +318,11 @@ test_blocking (void)
   /* Known offline. */
   path = live_account_free (ann, TRUE);
   ann = live_account_new ("ann2", "desk", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, path);
+  changes = 0;
+  g_signal_connect_swapped (ann->account, "blocklist-changed", G_CALLBACK (count_up), &changes);
   live_account_flush (ann);
   g_assert_true (holboo_account_is_blocked (ann->account, eve_jid));
+  g_assert_cmpuint (changes, ==, 1);
 
   /* Unblocked: Eve's next message arrives. */
   live_account_connect (ann);
@@ -318,6 +330,8 @@ test_blocking (void)
   finish_ok (ann->account, &result, holboo_account_unblock_finish);
   e = (Expect) { ann, eve_full, FALSE };
   g_assert_true (live_wait (blocked_is, &e, WAIT_MS));
+  /* Read, fetched at the session's start, unblocked by the push. */
+  g_assert_cmpuint (changes, ==, 3);
   id2 = holboo_account_send_message (eve->account, ann_jid, "unblocked", &error);
   g_assert_nonnull (id2);
   g_assert_true (live_account_wait_count (ann, eve_jid, HOLBOO_MESSAGE_INCOMING, 1, WAIT_MS));
