@@ -1,4 +1,4 @@
-/* holboo-call-pipeline-exchange.c: offer, answer, candidates and statistics of a call pipeline
+/* holboo-call-pipeline-exchange.c: offer, answer, candidates, statistics and DOT dumps of a call pipeline
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -389,4 +389,34 @@ holboo_call_pipeline_get_stats_finish (HolbooCallPipeline  *self,
   if (stats != NULL)
     stats->setup_time_us = holboo_call_pipeline_get_setup_time (self);
   return stats;
+}
+
+#define DOT_DETAILS (GST_DEBUG_GRAPH_SHOW_MEDIA_TYPE | GST_DEBUG_GRAPH_SHOW_CAPS_DETAILS | \
+                     GST_DEBUG_GRAPH_SHOW_STATES)
+
+/**
+ * holboo_call_pipeline_dump_dot:
+ * @self: a started call pipeline
+ * @name: (nullable): a file name stem, used if `GST_DEBUG_DUMP_DOT_DIR`
+ *   is set (then `<dir>/<name>.dot` is written too)
+ *
+ * Returns: (transfer full) (nullable): the pipeline as a Graphviz DOT
+ *   graph, or %NULL before it is started
+ */
+char *
+holboo_call_pipeline_dump_dot (HolbooCallPipeline *self,
+                               const char         *name)
+{
+  GstElement *pipeline;
+
+  g_return_val_if_fail (HOLBOO_IS_CALL_PIPELINE (self), NULL);
+
+  pipeline = holboo_call_pipeline_get_pipeline (self);
+  if (pipeline == NULL)
+    return NULL;
+  /* Not GST_DEBUG_GRAPH_SHOW_ALL: reading every property reads deprecated
+   * ones too (GstBaseSrc:typefind), which warns under G_ENABLE_DIAGNOSTIC. */
+  if (name != NULL)
+    GST_DEBUG_BIN_TO_DOT_FILE (GST_BIN (pipeline), DOT_DETAILS, name);
+  return gst_debug_bin_to_dot_data (GST_BIN (pipeline), DOT_DETAILS);
 }
