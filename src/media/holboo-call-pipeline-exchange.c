@@ -285,6 +285,15 @@ holboo_call_pipeline_set_remote_description_async (HolbooCallPipeline          *
   ex = g_task_get_task_data (task);
   ex->description = gst_webrtc_session_description_copy (description);
   ex->is_answer = description->type == GST_WEBRTC_SDP_TYPE_ANSWER;
+
+  /* An offer may number Opus or VP8 differently (Dino: 99, Firefox:
+   * 109); webrtcbin pairs our send branches with the offer's m-lines
+   * only if the payload types agree, else it answers recvonly.  So the
+   * branches take the offer's numbers first. */
+  if (description->type == GST_WEBRTC_SDP_TYPE_OFFER &&
+      _holboo_call_follow_payload_types (holboo_call_pipeline_get_pipeline (self), description->sdp,
+                                         (GDestroyNotify) run_step, g_object_ref (task), g_object_unref))
+    return;
   run_step (task);
 }
 

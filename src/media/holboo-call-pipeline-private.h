@@ -83,6 +83,11 @@ void        _holboo_call_apply_switches    (GstElement  *pipeline,
                                              gboolean     mic_muted,
                                              gboolean     playback_muted,
                                              gboolean     camera_dropped);
+gboolean    _holboo_call_follow_payload_types (GstElement          *pipeline,
+                                                const GstSDPMessage *offer,
+                                                GDestroyNotify       then,
+                                                gpointer             data,
+                                                GDestroyNotify       free_data);
 void        _holboo_call_on_pad_added       (GstElement  *webrtc,
                                              GstPad      *pad,
                                              gpointer     user_data);
