@@ -1,4 +1,4 @@
-/* holboo-call-pipeline-exchange.c: offer, answer, candidates and statistics of a call pipeline
+/* holboo-call-pipeline-exchange.c: offer, answer, candidates, statistics and DOT dumps of a call pipeline
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -285,6 +285,15 @@ holboo_call_pipeline_set_remote_description_async (HolbooCallPipeline          *
   ex = g_task_get_task_data (task);
   ex->description = gst_webrtc_session_description_copy (description);
   ex->is_answer = description->type == GST_WEBRTC_SDP_TYPE_ANSWER;
+
+  /* An offer may number Opus or VP8 differently (Dino: 99, Firefox:
+   * 109); webrtcbin pairs our send branches with the offer's m-lines
+   * only if the payload types agree, else it answers recvonly.  So the
+   * branches take the offer's numbers first. */
+  if (description->type == GST_WEBRTC_SDP_TYPE_OFFER &&
+      _holboo_call_follow_payload_types (holboo_call_pipeline_get_pipeline (self), description->sdp,
+                                         (GDestroyNotify) run_step, g_object_ref (task), g_object_unref))
+    return;
   run_step (task);
 }
 
@@ -389,4 +398,34 @@ holboo_call_pipeline_get_stats_finish (HolbooCallPipeline  *self,
   if (stats != NULL)
     stats->setup_time_us = holboo_call_pipeline_get_setup_time (self);
   return stats;
+}
+
+#define DOT_DETAILS (GST_DEBUG_GRAPH_SHOW_MEDIA_TYPE | GST_DEBUG_GRAPH_SHOW_CAPS_DETAILS | \
+                     GST_DEBUG_GRAPH_SHOW_STATES)
+
+/**
+ * holboo_call_pipeline_dump_dot:
+ * @self: a started call pipeline
+ * @name: (nullable): a file name stem, used if `GST_DEBUG_DUMP_DOT_DIR`
+ *   is set (then `<dir>/<name>.dot` is written too)
+ *
+ * Returns: (transfer full) (nullable): the pipeline as a Graphviz DOT
+ *   graph, or %NULL before it is started
+ */
+char *
+holboo_call_pipeline_dump_dot (HolbooCallPipeline *self,
+                               const char         *name)
+{
+  GstElement *pipeline;
+
+  g_return_val_if_fail (HOLBOO_IS_CALL_PIPELINE (self), NULL);
+
+  pipeline = holboo_call_pipeline_get_pipeline (self);
+  if (pipeline == NULL)
+    return NULL;
+  /* Not GST_DEBUG_GRAPH_SHOW_ALL: reading every property reads deprecated
+   * ones too (GstBaseSrc:typefind), which warns under G_ENABLE_DIAGNOSTIC. */
+  if (name != NULL)
+    GST_DEBUG_BIN_TO_DOT_FILE (GST_BIN (pipeline), DOT_DETAILS, name);
+  return gst_debug_bin_to_dot_data (GST_BIN (pipeline), DOT_DETAILS);
 }

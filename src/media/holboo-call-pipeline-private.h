@@ -69,6 +69,7 @@ typedef struct {
   GPtrArray *ice_servers;    /* HolbooIceServer, nullable */
   gboolean   relay_only;
   GStrv      local_addresses; /* nullable: every interface but loopback */
+  char      *audio_rtp_filter; /* nullable: between payloader and webrtcbin */
 } HolbooCallConfig;
 
 /* holboo-call-pipeline-build.c: the pipeline and its branches. */
@@ -78,11 +79,31 @@ GstElement *_holboo_call_build              (const HolbooCallConfig  *config,
                                              GError                 **error);
 GstCaps    *_holboo_call_audio_rtp_caps     (void);
 GstCaps    *_holboo_call_video_rtp_caps     (void);
+void        _holboo_call_apply_switches    (GstElement  *pipeline,
+                                             gboolean     mic_muted,
+                                             gboolean     playback_muted,
+                                             gboolean     camera_dropped);
+gboolean    _holboo_call_follow_payload_types (GstElement          *pipeline,
+                                                const GstSDPMessage *offer,
+                                                GDestroyNotify       then,
+                                                gpointer             data,
+                                                GDestroyNotify       free_data);
 void        _holboo_call_on_pad_added       (GstElement  *webrtc,
                                              GstPad      *pad,
                                              gpointer     user_data);
 
 /* holboo-call-pipeline.c: for the other files of the pipeline. */
+typedef enum {
+  HOLBOO_CALL_SWITCH_AUDIO_MUTED,
+  HOLBOO_CALL_SWITCH_CAMERA_ENABLED,
+  HOLBOO_CALL_SWITCH_HELD,
+} HolbooCallSwitch;
+
+void              _holboo_call_pipeline_set_switch     (HolbooCallPipeline *self,
+                                                        HolbooCallSwitch    which,
+                                                        gboolean            on);
+gboolean          _holboo_call_pipeline_get_switch     (HolbooCallPipeline *self,
+                                                        HolbooCallSwitch    which);
 GstElement       *_holboo_call_pipeline_get_webrtc     (HolbooCallPipeline *self);
 HolbooCallShared *_holboo_call_pipeline_get_shared     (HolbooCallPipeline *self);
 /* HolbooCallMainFuncs: the first decoded remote audio buffer (data: a

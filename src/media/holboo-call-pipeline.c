@@ -29,9 +29,10 @@
  * that built the object; signals are emitted there too.
  */
 
-#define DEFAULT_LATENCY_MS 50
-#define DOT_DETAILS (GST_DEBUG_GRAPH_SHOW_MEDIA_TYPE | GST_DEBUG_GRAPH_SHOW_CAPS_DETAILS | \
-                     GST_DEBUG_GRAPH_SHOW_STATES)
+/* The jitterbuffer's latency: 30 ms keeps the one-way delay on a
+ * loopback call under 80 ms (bench-call delay); raise it with the
+ * "latency" property on jittery networks. */
+#define DEFAULT_LATENCY_MS 30
 
 struct _HolbooCallPipeline {
   GObject           parent_instance;
@@ -64,6 +65,7 @@ enum {
   PROP_VIDEO_SINK,
   PROP_RELAY_ONLY,
   PROP_LOCAL_ADDRESSES,
+  PROP_AUDIO_RTP_FILTER,
   PROP_STATE,
   PROP_AUDIO_MUTED,
   PROP_CAMERA_ENABLED,
@@ -338,6 +340,9 @@ holboo_call_pipeline_get_property (GObject    *object,
     case PROP_LOCAL_ADDRESSES:
       g_value_set_boxed (value, self->config.local_addresses);
       break;
+    case PROP_AUDIO_RTP_FILTER:
+      g_value_set_string (value, self->config.audio_rtp_filter);
+      break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -398,7 +403,12 @@ holboo_call_pipeline_set_property (GObject      *object,
       break;
     case PROP_LOCAL_ADDRESSES:
       g_strfreev (self->config.local_addresses);
+  g_free (self->config.audio_rtp_filter);
       self->config.local_addresses = g_value_dup_boxed (value);
+      break;
+    case PROP_AUDIO_RTP_FILTER:
+      g_free (self->config.audio_rtp_filter);
+      self->config.audio_rtp_filter = g_value_dup_string (value);
       break;
     case PROP_AUDIO_MUTED:
       holboo_call_pipeline_set_audio_muted (self, g_value_get_boolean (value));
@@ -450,6 +460,7 @@ holboo_call_pipeline_finalize (GObject *object)
   g_free (self->config.video_source);
   g_free (self->config.video_sink);
   g_strfreev (self->config.local_addresses);
+  g_free (self->config.audio_rtp_filter);
 
   G_OBJECT_CLASS (holboo_call_pipeline_parent_class)->finalize (object);
 }
@@ -491,6 +502,15 @@ holboo_call_pipeline_class_init (HolbooCallPipelineClass *klass)
    */
   properties[PROP_LOCAL_ADDRESSES] =
     g_param_spec_boxed ("local-addresses", NULL, NULL, G_TYPE_STRV, construct);
+  /**
+   * HolbooCallPipeline:audio-rtp-filter:
+   *
+   * A gst-launch description put between the Opus payloader and
+   * webrtcbin, e.g. `netsim drop-probability=0.1` to measure how the
+   * call survives loss.  %NULL (the default) for none.
+   */
+  properties[PROP_AUDIO_RTP_FILTER] =
+    g_param_spec_string ("audio-rtp-filter", NULL, NULL, NULL, construct);
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, HOLBOO_TYPE_CALL_STATE, HOLBOO_CALL_STATE_NEW, ro);
   properties[PROP_AUDIO_MUTED] =
@@ -703,122 +723,41 @@ holboo_call_pipeline_start (HolbooCallPipeline  *self,
 }
 
 static void
-set_element_property (HolbooCallPipeline *self,
-                      const char         *name,
-                      const char         *property,
-                      gboolean            value)
-{
-  g_autoptr(GstElement) element = NULL;
-
-  if (self->pipeline == NULL)
-    return;
-  element = gst_bin_get_by_name (GST_BIN (self->pipeline), name);
-  if (element != NULL)
-    g_object_set (element, property, value, NULL);
-}
-
-static void
 apply_switches (HolbooCallPipeline *self)
 {
-  set_element_property (self, "mic-volume", "mute", self->audio_muted || self->held);
-  set_element_property (self, "playback-volume", "mute", self->held);
-  set_element_property (self, "camera-valve", "drop", !self->camera_enabled || self->held);
+  if (self->pipeline != NULL)
+    _holboo_call_apply_switches (self->pipeline, self->audio_muted || self->held, self->held,
+                                 !self->camera_enabled || self->held);
 }
 
+/* The three switches, for holboo-call-pipeline-controls.c. */
 void
-holboo_call_pipeline_set_audio_muted (HolbooCallPipeline *self,
-                                      gboolean            muted)
+_holboo_call_pipeline_set_switch (HolbooCallPipeline *self,
+                                  HolbooCallSwitch    which,
+                                  gboolean            on)
 {
-  g_return_if_fail (HOLBOO_IS_CALL_PIPELINE (self));
+  gboolean *field = which == HOLBOO_CALL_SWITCH_AUDIO_MUTED ? &self->audio_muted
+                  : which == HOLBOO_CALL_SWITCH_CAMERA_ENABLED ? &self->camera_enabled
+                  : &self->held;
+  guint prop = which == HOLBOO_CALL_SWITCH_AUDIO_MUTED ? PROP_AUDIO_MUTED
+             : which == HOLBOO_CALL_SWITCH_CAMERA_ENABLED ? PROP_CAMERA_ENABLED
+             : PROP_HELD;
 
-  muted = !!muted;
-  if (self->audio_muted == muted)
+  on = !!on;
+  if (*field == on)
     return;
-  self->audio_muted = muted;
+  *field = on;
   apply_switches (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIO_MUTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 gboolean
-holboo_call_pipeline_get_audio_muted (HolbooCallPipeline *self)
+_holboo_call_pipeline_get_switch (HolbooCallPipeline *self,
+                                  HolbooCallSwitch    which)
 {
-  g_return_val_if_fail (HOLBOO_IS_CALL_PIPELINE (self), FALSE);
-
-  return self->audio_muted;
-}
-
-void
-holboo_call_pipeline_set_camera_enabled (HolbooCallPipeline *self,
-                                         gboolean            enabled)
-{
-  g_return_if_fail (HOLBOO_IS_CALL_PIPELINE (self));
-
-  enabled = !!enabled;
-  if (self->camera_enabled == enabled)
-    return;
-  self->camera_enabled = enabled;
-  apply_switches (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMERA_ENABLED]);
-}
-
-gboolean
-holboo_call_pipeline_get_camera_enabled (HolbooCallPipeline *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_CALL_PIPELINE (self), FALSE);
-
-  return self->camera_enabled;
-}
-
-/**
- * holboo_call_pipeline_set_held:
- * @self: a call pipeline
- * @held: %TRUE to put the call on hold: nothing is sent (microphone
- *   muted, camera frames dropped) and nothing is played
- */
-void
-holboo_call_pipeline_set_held (HolbooCallPipeline *self,
-                               gboolean            held)
-{
-  g_return_if_fail (HOLBOO_IS_CALL_PIPELINE (self));
-
-  held = !!held;
-  if (self->held == held)
-    return;
-  self->held = held;
-  apply_switches (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD]);
-}
-
-gboolean
-holboo_call_pipeline_get_held (HolbooCallPipeline *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_CALL_PIPELINE (self), FALSE);
-
-  return self->held;
-}
-
-/**
- * holboo_call_pipeline_dump_dot:
- * @self: a started call pipeline
- * @name: (nullable): a file name stem, used if `GST_DEBUG_DUMP_DOT_DIR`
- *   is set (then `<dir>/<name>.dot` is written too)
- *
- * Returns: (transfer full) (nullable): the pipeline as a Graphviz DOT
- *   graph, or %NULL before it is started
- */
-char *
-holboo_call_pipeline_dump_dot (HolbooCallPipeline *self,
-                               const char         *name)
-{
-  g_return_val_if_fail (HOLBOO_IS_CALL_PIPELINE (self), NULL);
-
-  if (self->pipeline == NULL)
-    return NULL;
-  /* Not GST_DEBUG_GRAPH_SHOW_ALL: reading every property reads deprecated
-   * ones too (GstBaseSrc:typefind), which warns under G_ENABLE_DIAGNOSTIC. */
-  if (name != NULL)
-    GST_DEBUG_BIN_TO_DOT_FILE (GST_BIN (self->pipeline), DOT_DETAILS, name);
-  return gst_debug_bin_to_dot_data (GST_BIN (self->pipeline), DOT_DETAILS);
+  return which == HOLBOO_CALL_SWITCH_AUDIO_MUTED ? self->audio_muted
+       : which == HOLBOO_CALL_SWITCH_CAMERA_ENABLED ? self->camera_enabled
+       : self->held;
 }
 
 /**

@@ -106,8 +106,12 @@ static void
 end_init (CallEnd               *end,
           const CallPairOptions *options,
           double                 tone,
-          const char            *extra_sink)
+          const char            *extra_sink,
+          const char            *source_override,
+          const char            *sink_override,
+          const char            *rtp_filter)
 {
+  g_autofree char *video_source = NULL;
   g_autofree char *source = NULL;
   g_autofree char *sink = NULL;
   guint interval = options->spectrum_interval_ms ? options->spectrum_interval_ms : 100;
@@ -121,15 +125,20 @@ end_init (CallEnd               *end,
                           "! spectrum bands=%d interval=%u threshold=-90 post-messages=true "
                           "message-magnitude=true ! fakesink sync=true async=false",
                           extra_sink ? extra_sink : "", extra_sink ? " ! " : "",
-                          RATE, BANDS, interval * 1000000u);
+                          RATE, options->spectrum_bands ? options->spectrum_bands : BANDS,
+                          interval * 1000000u);
+  video_source = g_strdup_printf ("videotestsrc is-live=true ! %s",
+                                  options->video_caps ? options->video_caps
+                                                      : "video/x-raw,width=320,height=240,framerate=30/1");
   end->pipeline = g_object_new (HOLBOO_TYPE_CALL_PIPELINE,
                                 "video", options->video,
-                                "echo-cancel", FALSE,
-                                "audio-source", source,
-                                "audio-sink", sink,
-                                "video-source", "videotestsrc is-live=true ! video/x-raw,width=320,height=240,framerate=30/1",
+                                "echo-cancel", options->echo_cancel,
+                                "audio-source", source_override ? source_override : source,
+                                "audio-sink", sink_override ? sink_override : sink,
+                                "audio-rtp-filter", rtp_filter,
+                                "video-source", video_source,
                                 "video-sink", "fakesink name=video-out sync=false async=false",
-                                "latency", options->latency_ms ? options->latency_ms : 50,
+                                "latency", options->latency_ms ? options->latency_ms : 30,
                                 "relay-only", options->relay_only,
                                 "local-addresses", options->local_addresses,
                                 NULL);
@@ -147,8 +156,10 @@ call_pair_init (CallPair              *pair,
   g_autoptr(GError) error = NULL;
 
   memset (pair, 0, sizeof *pair);
-  end_init (&pair->a, options, options->tone_a ? options->tone_a : 440, options->extra_a_sink);
-  end_init (&pair->b, options, options->tone_b ? options->tone_b : 660, NULL);
+  end_init (&pair->a, options, options->tone_a ? options->tone_a : 440, options->extra_a_sink,
+            options->audio_source_a, options->audio_sink_a, options->audio_rtp_filter_a);
+  end_init (&pair->b, options, options->tone_b ? options->tone_b : 660, NULL,
+            NULL, options->audio_sink_b, NULL);
   if (!options->manual_candidates)
     {
       g_signal_connect (pair->a.pipeline, "local-candidate", G_CALLBACK (on_local_candidate), &pair->b);

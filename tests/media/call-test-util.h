@@ -34,7 +34,14 @@ typedef struct {
   double       tone_b;                /* 0: 660 Hz */
   const char  *extra_a_sink;          /* inserted before a's spectrum, e.g. a netsim */
   guint        spectrum_interval_ms;  /* 0: 100 ms */
+  guint        spectrum_bands;        /* 0: 1200 (20 Hz bands) */
   gboolean     manual_candidates;     /* the test carries candidates itself */
+  const char  *audio_source_a;        /* replaces a's tone source */
+  const char  *audio_sink_a;          /* replaces a's spectrum sink */
+  const char  *audio_sink_b;          /* replaces b's spectrum sink */
+  const char  *audio_rtp_filter_a;    /* e.g. a netsim on a's sent packets */
+  const char  *video_caps;            /* 0: 320x240 at 30 fps */
+  gboolean     echo_cancel;           /* webrtcdsp on both ends */
 } CallPairOptions;
 
 void      call_pair_init           (CallPair              *pair,

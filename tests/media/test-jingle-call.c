@@ -225,6 +225,84 @@ test_call_over_jingle (gconstpointer data)
   g_ptr_array_unref (b.pending);
 }
 
+static HolbooXmlNode *
+parse_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "media", "jingle-fixtures", name, NULL);
+  g_autoptr(HolbooXmlStream) stream = holboo_xml_stream_new (HOLBOO_XML_STREAM_FRAMING_TCP);
+  g_autoptr(HolbooXmlNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (stream, "stanza", G_CALLBACK (on_stanza), &parsed);
+  holboo_xml_stream_feed (stream, STREAM_HEADER, strlen (STREAM_HEADER), &error);
+  holboo_xml_stream_feed (stream, text, strlen (text), &error);
+  g_assert_no_error (error);
+  return holboo_xml_node_ref (holboo_xml_node_get_child (parsed, "jingle", HOLBOO_XMLNS_JINGLE));
+}
+
+static const GstSDPMedia *
+find_media (const GstSDPMessage *sdp,
+            const char          *media)
+{
+  for (guint i = 0; i < gst_sdp_message_medias_len (sdp); i++)
+    if (g_strcmp0 (gst_sdp_media_get_media (gst_sdp_message_get_media (sdp, i)), media) == 0)
+      return gst_sdp_message_get_media (sdp, i);
+  return NULL;
+}
+
+/* Dino numbers Opus 99: our answer must send on 99 too, not fall back
+ * to receiving only (what webrtcbin does when payload types differ). */
+static void
+test_answer_dino_offer (void)
+{
+  g_autoptr(HolbooXmlNode) jingle = parse_fixture ("dino-session-initiate.xml");
+  g_autoptr(HolbooXmlNode) accept = holboo_xml_node_new ("jingle", HOLBOO_XMLNS_JINGLE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL;
+  g_autoptr(HolbooCallPipeline) pipeline = NULL;
+  GstSDPMessage *sdp;
+  GstWebRTCSessionDescription *offer, *answer;
+  const GstSDPMedia *audio, *video;
+
+  sdp = holboo_jingle_to_sdp (jingle, HOLBOO_JINGLE_ROLE_INITIATOR, &error);
+  g_assert_no_error (error);
+  offer = gst_webrtc_session_description_new (GST_WEBRTC_SDP_TYPE_OFFER, sdp);
+
+  pipeline = g_object_new (HOLBOO_TYPE_CALL_PIPELINE, "video", TRUE, "echo-cancel", FALSE,
+                           "audio-source", "audiotestsrc is-live=true", "audio-sink", "fakesink async=false",
+                           "video-source", "videotestsrc is-live=true", "video-sink", "fakesink async=false",
+                           NULL);
+  holboo_call_pipeline_start (pipeline, &error);
+  g_assert_no_error (error);
+  holboo_call_pipeline_set_remote_description_async (pipeline, offer, NULL, call_test_on_result, &r1);
+  holboo_call_pipeline_set_remote_description_finish (pipeline, call_test_wait_result (&r1), &error);
+  g_assert_no_error (error);
+  holboo_call_pipeline_create_answer_async (pipeline, NULL, call_test_on_result, &r2);
+  answer = holboo_call_pipeline_create_answer_finish (pipeline, call_test_wait_result (&r2), &error);
+  g_assert_no_error (error);
+
+  audio = find_media (answer->sdp, "audio");
+  video = find_media (answer->sdp, "video");
+  g_assert_nonnull (audio);
+  g_assert_nonnull (video);
+  g_assert_cmpstr (gst_sdp_media_get_format (audio, 0), ==, "99");
+  g_assert_nonnull (gst_sdp_media_get_attribute_val (audio, "sendrecv"));
+  g_assert_cmpstr (gst_sdp_media_get_format (video, 0), ==, "96");
+  g_assert_nonnull (gst_sdp_media_get_attribute_val (video, "sendrecv"));
+  g_assert_cmpstr (gst_sdp_media_get_attribute_val (audio, "setup"), ==, "active");
+
+  /* And it goes back out as a session-accept. */
+  g_assert_true (holboo_jingle_fill_from_sdp (accept, answer->sdp, HOLBOO_JINGLE_ROLE_RESPONDER, &error));
+  g_assert_no_error (error);
+
+  holboo_call_pipeline_hang_up (pipeline);
+  gst_webrtc_session_description_free (offer);
+  gst_webrtc_session_description_free (answer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +312,7 @@ main (int   argc,
 
   g_test_add_data_func ("/media/call/jingle/audio", GINT_TO_POINTER (FALSE), test_call_over_jingle);
   g_test_add_data_func ("/media/call/jingle/audio-video", GINT_TO_POINTER (TRUE), test_call_over_jingle);
+  g_test_add_func ("/media/call/jingle/answer-dino-offer", test_answer_dino_offer);
 
   return g_test_run ();
 }
