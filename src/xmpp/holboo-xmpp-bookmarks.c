@@ -63,17 +63,22 @@ pubsub_iq (const char     *type,
   return iq;
 }
 
+/* The node's configuration in full at creation; as publish-options only
+ * what ejabberd 23.01 accepts there (it refuses max_items and
+ * send_last_published_item). */
 static void
 add_form (HolbooXmlNode *parent,
           const char    *form_type,
-          gboolean       with_max_items)
+          gboolean       node_config)
 {
   g_autoptr(HolbooXmppDataForm) form = holboo_xmpp_data_form_new ("submit", form_type);
 
   holboo_xmpp_data_form_add_field (form, "pubsub#persist_items", NULL, "true");
-  if (with_max_items)
-    holboo_xmpp_data_form_add_field (form, "pubsub#max_items", NULL, "max");
-  holboo_xmpp_data_form_add_field (form, "pubsub#send_last_published_item", NULL, "never");
+  if (node_config)
+    {
+      holboo_xmpp_data_form_add_field (form, "pubsub#max_items", NULL, "max");
+      holboo_xmpp_data_form_add_field (form, "pubsub#send_last_published_item", NULL, "never");
+    }
   holboo_xmpp_data_form_add_field (form, "pubsub#access_model", NULL, "whitelist");
   holboo_xml_node_append_child (parent, holboo_xmpp_data_form_to_node (form));
 }

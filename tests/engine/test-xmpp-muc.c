@@ -443,6 +443,7 @@ test_bookmarks (void)
   create_text = to_string (create);
   /* ejabberd 23.01 refuses max_items in publish-options: only at creation. */
   g_assert_null (strstr (publish_text, "pubsub#max_items"));
+  g_assert_null (strstr (publish_text, "pubsub#send_last_published_item"));
   g_assert_nonnull (strstr (create_text, "pubsub#max_items"));
   g_assert_nonnull (strstr (publish_text, "whitelist"));
 
