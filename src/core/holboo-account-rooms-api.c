@@ -103,9 +103,17 @@ start_join (HolbooAccount *self,
       g_task_return_pointer (task, g_object_ref (entry->room), g_object_unref);
       return;
     }
+  if (holboo_room_get_state (entry->room) == HOLBOO_ROOM_STATE_JOINED &&
+      holboo_room_get_affiliation (entry->room) != HOLBOO_MUC_AFFILIATION_OWNER)
+    {
+      g_task_return_new_error (task, HOLBOO_ROOM_ERROR, HOLBOO_ROOM_ERROR_EXISTS,
+                               "%s", _("A group chat of this address already exists"));
+      return;
+    }
 
   entry->wanted = TRUE;
   entry->user_join = TRUE;
+  entry->publish_bookmark = !creating;   /* a created room's is published once it is set up */
   g_free (entry->password);
   entry->password = g_strdup (password);
   if (creating)
@@ -228,7 +236,6 @@ holboo_account_leave_room (HolbooAccount  *self,
                            GError        **error)
 {
   g_autofree char *bare = NULL;
-  g_autoptr(HolbooRoom) room = NULL;
   Entry *entry;
 
   g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), FALSE);
@@ -243,23 +250,7 @@ holboo_account_leave_room (HolbooAccount  *self,
       return FALSE;
     }
 
-  if (holboo_room_get_state (entry->room) != HOLBOO_ROOM_STATE_LEFT && _holboo_account_is_connected (self))
-    {
-      g_autoptr(HolbooXmlNode) leave =
-        holboo_xmpp_muc_build_leave (_holboo_room_get_jid (entry->room), holboo_room_get_nick (entry->room));
-
-      holboo_xmpp_connection_send (self->connection, leave, NULL);
-    }
-
-  entry->wanted = FALSE;
-  _holboo_rooms_save_room (self, entry);
-  _holboo_account_bookmarks_retract (self, bare);
-
-  room = g_object_ref (entry->room);
-  _holboo_room_set_state (room, HOLBOO_ROOM_STATE_LEFT);
-  g_hash_table_remove (self->rooms->entries, bare);
-  _holboo_rooms_remove_from_list (self, room);
-  _holboo_room_emit_left (room, HOLBOO_ROOM_LEAVE_LEFT, NULL);
+  _holboo_rooms_leave (self, entry, TRUE);
   return TRUE;
 }
 

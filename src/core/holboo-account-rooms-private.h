@@ -25,6 +25,7 @@ typedef struct {
   gboolean    user_join;      /* a join the user asked for: a conflict is theirs to solve */
   GPtrArray  *tasks;          /* (element-type GTask): waiting for the join (or creation) */
   gboolean    creating;
+  gboolean    publish_bookmark;
   char       *create_name;
   GStrv       create_members;
   guint       timeout_id;
@@ -63,6 +64,9 @@ void        _holboo_rooms_joined          (HolbooAccount *self,
                                            Entry         *entry);
 void        _holboo_rooms_join_entry      (HolbooAccount *self,
                                            Entry         *entry);
+void        _holboo_rooms_leave           (HolbooAccount *self,
+                                           Entry         *entry,
+                                           gboolean       retract);
 gpointer    _holboo_rooms_list_rooms_func (HolbooStore   *store,
                                            gpointer       data,
                                            GError       **error);

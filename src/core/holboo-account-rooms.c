@@ -266,6 +266,13 @@ _holboo_rooms_joined (HolbooAccount *self,
   entry->creating = FALSE;
   entry->nick_attempt = 0;
   _holboo_rooms_save_room (self, entry);
+  if (entry->publish_bookmark)
+    {
+      /* Joined here by the user: on their other devices too. */
+      entry->publish_bookmark = FALSE;
+      _holboo_account_bookmarks_publish (self, _holboo_rooms_room_jid (entry), entry->base_nick,
+                                         holboo_room_get_name (entry->room), TRUE);
+    }
 
   _holboo_room_set_syncing (entry->room, TRUE);
   _holboo_account_room_catch_up (self, _holboo_room_get_jid (entry->room), on_room_synced, NULL);
@@ -297,11 +304,16 @@ self_presence (HolbooAccount         *self,
             _holboo_rooms_configure_room (self, entry);
           else
             {
-              /* Someone else's room: we are in it, but it is not ours to set up. */
-              _holboo_room_set_state (entry->room, HOLBOO_ROOM_STATE_JOINED);
-              _holboo_rooms_join_failed (self, entry, g_error_new_literal (HOLBOO_ROOM_ERROR, HOLBOO_ROOM_ERROR_EXISTS,
-                                                             _("A group chat of this address already exists")));
-              holboo_account_leave_room (self, _holboo_rooms_room_jid (entry), NULL);
+              /* Someone else's room: we are in it, but it is not ours to
+               * set up.  Out again, and forget it. */
+              g_autoptr(HolbooXmlNode) leave =
+                holboo_xmpp_muc_build_leave (_holboo_room_get_jid (entry->room), holboo_room_get_nick (entry->room));
+
+              holboo_xmpp_connection_send (self->connection, leave, NULL);
+              _holboo_rooms_join_failed (self, entry,
+                                         g_error_new_literal (HOLBOO_ROOM_ERROR, HOLBOO_ROOM_ERROR_EXISTS,
+                                                              _("A group chat of this address already exists")));
+              _holboo_rooms_leave (self, entry, FALSE);
             }
           return;
         }
@@ -397,7 +409,11 @@ on_presence (HolbooXmppConnection *connection,
   entry = _holboo_rooms_lookup (self, holboo_jid_get_bare_string (p->room));
   if (entry == NULL)
     {
-      g_message ("Dropping a presence from %s, a room we are not in", holboo_jid_get_bare_string (p->room));
+      /* A room we just left says goodbye; anything else is stray. */
+      if (p->type == HOLBOO_XMPP_MUC_PRESENCE_UNAVAILABLE)
+        g_debug ("Ignoring a presence from %s, a room we are not in", holboo_jid_get_bare_string (p->room));
+      else
+        g_message ("Dropping a presence from %s, a room we are not in", holboo_jid_get_bare_string (p->room));
       return TRUE;
     }
 
@@ -665,5 +681,39 @@ _holboo_account_rooms_forget (HolbooAccount *self,
 
   if (entry == NULL || !entry->wanted || entry->creating)
     return;
-  holboo_account_leave_room (self, jid, NULL);
+  _holboo_rooms_leave (self, entry, FALSE);
+}
+
+/**
+ * _holboo_rooms_leave:
+ * @retract: remove the room's bookmark too (the user left it here);
+ *   %FALSE when the bookmarks said so, or the room was never ours
+ *
+ * Leaves the room and forgets it, its history staying in the store.
+ */
+void
+_holboo_rooms_leave (HolbooAccount *self,
+                     Entry         *entry,
+                     gboolean       retract)
+{
+  g_autoptr(HolbooRoom) room = g_object_ref (entry->room);
+  g_autofree char *bare = g_strdup (holboo_room_get_jid (room));
+
+  if (holboo_room_get_state (room) != HOLBOO_ROOM_STATE_LEFT && _holboo_account_is_connected (self))
+    {
+      g_autoptr(HolbooXmlNode) leave = holboo_xmpp_muc_build_leave (_holboo_room_get_jid (room),
+                                                                    holboo_room_get_nick (room));
+
+      holboo_xmpp_connection_send (self->connection, leave, NULL);
+    }
+
+  entry->wanted = FALSE;
+  _holboo_rooms_save_room (self, entry);
+  if (retract)
+    _holboo_account_bookmarks_retract (self, bare);
+
+  _holboo_room_set_state (room, HOLBOO_ROOM_STATE_LEFT);
+  g_hash_table_remove (self->rooms->entries, bare);
+  _holboo_rooms_remove_from_list (self, room);
+  _holboo_room_emit_left (room, HOLBOO_ROOM_LEAVE_LEFT, NULL);
 }

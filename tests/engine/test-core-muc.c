@@ -394,6 +394,15 @@ test_hostile (void)
   xml = g_strdup_printf ("<message xmlns='jabber:client' from='%s' to='%s' type='groupchat' id='h5'>"
                          "<body>groupchat from a server</body></message>", live_account_jid (bob), amy_full);
   inject (amy, xml);
+  g_clear_pointer (&xml, g_free);
+  /* A carbon of a private message with an occupant (a true carbon, from
+   * amy's own account): not for the room's conversation either. */
+  xml = g_strdup_printf ("<message xmlns='jabber:client' from='%s' to='%s' type='chat'>"
+                         "<received xmlns='urn:xmpp:carbons:2'><forwarded xmlns='urn:xmpp:forward:0'>"
+                         "<message xmlns='jabber:client' from='%s/bob' to='%s/phone' type='chat' id='h6'>"
+                         "<body>carbon of a private message</body></message></forwarded></received></message>",
+                         live_account_jid (amy), amy_full, jid, live_account_jid (amy));
+  inject (amy, xml);
 
   /* A real message after them all: once it is stored, they were handled. */
   g_free (holboo_account_send_groupchat (bob->account, jid, "real", &error));
@@ -513,6 +522,21 @@ test_membership (void)
   room_b = join_room (bob, jid, "bob", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (holboo_room_get_nick (room_b), ==, "bob");
+
+  /* Creating someone else's room: refused, and bob stays in it. */
+  holboo_account_create_room_async (bob->account, jid, "bob", NULL, NULL, NULL, on_result, &result);
+  g_assert_true (live_wait (result_ready, &result, 30000));
+  g_assert_null (holboo_account_create_room_finish (bob->account, result, &error));
+  g_assert_error (error, HOLBOO_ROOM_ERROR, HOLBOO_ROOM_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (holboo_room_get_state (room_b), ==, HOLBOO_ROOM_STATE_JOINED);
+  /* The owner setting it up again is fine. */
+  {
+    g_autoptr(HolbooRoom) again = create_room (amy, jid, "amy", "Гишүүд", members);
+
+    g_assert_true (again == room_a);
+  }
 
   /* A room that does not exist is not created by joining it. */
   {
