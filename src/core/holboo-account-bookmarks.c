@@ -7,8 +7,10 @@
  * it retracts it.  After each fresh session the bookmarks are fetched
  * and every autojoin room is joined; pushes from the server (another
  * device joined or left a room) are followed at once.  Pushes come to
- * this device because it subscribes its full JID to the node (it does
- * not announce entity capabilities, which would be the other way).
+ * this device because its entity capabilities say
+ * `urn:xmpp:bookmarks:1+notify` (holboo-account-rooms.c), and — since
+ * ejabberd 23.01 sends retractions to subscribers only — because it also
+ * subscribes its full JID to the node.
  */
 
 #define G_LOG_DOMAIN "holboo-account"
