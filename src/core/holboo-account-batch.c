@@ -61,6 +61,10 @@ _holboo_account_op_free (HolbooAccountOp *op)
   g_clear_pointer (&op->action, holboo_message_action_free);
   g_clear_pointer (&op->conversation, holboo_stored_conversation_unref);
   g_free (op->text);
+  if (op->call_data_free != NULL)
+    g_clear_pointer (&op->call_data, op->call_data_free);
+  if (op->call_result_free != NULL)
+    g_clear_pointer (&op->call_result, op->call_result_free);
   g_clear_error (&op->error);
   g_free (op);
 }
@@ -175,7 +179,8 @@ find_older_gap (HolbooStore     *store,
 
   op->before_id = g_strdup (before_id);
   op->before_ts = before_ts;
-  holboo_store_mam_find_gap (store, op->archive, op->peer, before_id, before_ts, &op->gap, &op->error);
+  /* with: the peer of a filtered query; NULL for a room's own archive. */
+  holboo_store_mam_find_gap (store, op->archive, op->with, before_id, before_ts, &op->gap, &op->error);
 }
 
 static void
@@ -245,6 +250,9 @@ run_op (HolbooStore     *store,
       break;
     case HOLBOO_ACCOUNT_OP_DRAFT_LOAD:
       holboo_store_load_draft (store, op->peer, &op->text, &op->error);
+      break;
+    case HOLBOO_ACCOUNT_OP_CALL:
+      op->call_result = op->call_func (store, op->call_data, &op->error);
       break;
     default:
       g_assert_not_reached ();
@@ -501,4 +509,25 @@ _holboo_account_submit (HolbooAccount      *self,
 
   _holboo_account_flush_pending (self);
   push (self, batch);
+}
+
+void
+_holboo_account_call (HolbooAccount          *self,
+                      HolbooAccountCallFunc   func,
+                      gpointer                data,
+                      GDestroyNotify          data_free,
+                      GDestroyNotify          result_free,
+                      HolbooAccountBatchThen  then,
+                      gpointer                then_data,
+                      GDestroyNotify          then_data_free)
+{
+  HolbooAccountOp *op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_CALL);
+  HolbooAccountBatch *batch = _holboo_account_batch_new (then, then_data, then_data_free);
+
+  op->call_func = func;
+  op->call_data = data;
+  op->call_data_free = data_free;
+  op->call_result_free = result_free;
+  _holboo_account_batch_add (batch, op);
+  _holboo_account_submit (self, batch);
 }

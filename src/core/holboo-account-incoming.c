@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every message stanza the connection receives comes here first.  It is
- * either a MAM result (holboo-account-mam.c), a carbon — accepted only
+ * either a MAM result (holboo-account-mam.c), a group chat's or an
+ * invitation (holboo-account-room-messages.c), a carbon — accepted only
  * from the account's own bare JID —, or a live message.  A 1:1 message
  * with a body becomes a #HolbooStoredMessage and joins the pending batch
  * (holboo-account-batch.c); one that acts on an earlier message (a
@@ -386,6 +387,8 @@ handle_stanza (HolbooAccount *self,
 
   if (holboo_xml_node_get_child (stanza, "result", HOLBOO_XMLNS_MAM) != NULL)
     return _holboo_account_mam_handle_result (self, stanza);
+  if (_holboo_account_rooms_handle_message (self, stanza))
+    return TRUE;
 
   carbon = holboo_xmpp_carbons_unwrap (stanza, self->jid, &inner, &error);
   if (error != NULL)

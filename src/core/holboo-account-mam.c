@@ -30,6 +30,11 @@
  * Results are taken only from the account's own archive (its bare JID,
  * or no from) and only for a queryid we are waiting for; anything else
  * is dropped with a log line.
+ *
+ * A group chat's history is its room's archive (the room's JID, never
+ * the account's): the same syncs run against it, with the room as the
+ * archive, after each join (_holboo_account_room_catch_up()) and when
+ * the user scrolls the room back.
  */
 
 #define G_LOG_DOMAIN "holboo-account"
@@ -49,6 +54,9 @@ struct _HolbooMamSync {
   gulong           cancel_id;
   GCancellable    *user_cancellable;
   gboolean         catch_up;       /* whole archive, after connecting */
+  HolbooJid       *archive;        /* (nullable): a room's; NULL: the account's own */
+  HolbooRoomSyncDone room_done;    /* a room's catch-up */
+  gpointer         room_done_data;
   char            *with;           /* fetch_older: the peer */
   GTask           *task;           /* fetch_older */
   guint            max_messages;
@@ -92,12 +100,20 @@ sync_unref (HolbooMamSync *sync)
   g_clear_object (&sync->user_cancellable);
   g_clear_object (&sync->cancellable);
   g_free (sync->with);
+  g_clear_pointer (&sync->archive, holboo_jid_unref);
   g_clear_pointer (&sync->gap, holboo_mam_gap_free);
   g_free (sync->pos_id);
   g_free (sync->queryid);
   g_clear_pointer (&sync->results, g_ptr_array_unref);
   g_clear_pointer (&sync->floors, g_hash_table_unref);
   g_free (sync);
+}
+
+/* The archive's JID: the room's, or the account's own. */
+static const char *
+sync_archive (HolbooMamSync *sync)
+{
+  return holboo_jid_get_bare_string (sync->archive != NULL ? sync->archive : sync->account->jid);
 }
 
 static void
@@ -147,6 +163,12 @@ sync_finish (HolbooMamSync *sync,
         g_message ("Archive sync%s%s stopped: %s", sync->with != NULL ? " with " : "",
                    sync->with != NULL ? sync->with : "", owned->message);
 
+      if (sync->room_done != NULL)
+        {
+          HolbooRoomSyncDone done = g_steal_pointer (&sync->room_done);
+
+          done (self, sync_archive (sync), sync->n_new, owned, sync->room_done_data);
+        }
       if (sync->catch_up && self->catch_up == sync)
         {
           self->catch_up = NULL;
@@ -260,7 +282,7 @@ find_gap_below (HolbooMamSync *sync,
   HolbooAccountBatch *batch;
   HolbooAccountOp *op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_FIND_GAP);
 
-  op->archive = g_strdup (holboo_jid_get_bare_string (sync->account->jid));
+  op->archive = g_strdup (sync_archive (sync));
   op->with = g_strdup (sync->with);
   op->before_id = g_strdup (before_id);
   op->before_ts = before_ts;
@@ -287,7 +309,7 @@ take_page (HolbooMamSync    *sync,
            GPtrArray        *page)
 {
   HolbooAccount *self = sync->account;
-  const char *archive = holboo_jid_get_bare_string (self->jid);
+  const char *archive = sync_archive (sync);
   HolbooMamGap *gap = sync->gap;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_op_free);
   HolbooAccountBatch *batch;
@@ -313,7 +335,11 @@ take_page (HolbooMamSync    *sync,
       else if (gap->start_id != NULL && r->stamp < gap->start_ts)
         reached = TRUE;
 
-      m = _holboo_account_message_to_record (self, r->message, TRUE, &action, &error);
+      /* A room's archive: its messages (actions in rooms are not taken). */
+      if (sync->archive != NULL)
+        m = _holboo_account_room_message_to_record (self, sync->archive, r->message, &error);
+      else
+        m = _holboo_account_message_to_record (self, r->message, TRUE, &action, &error);
       if (action != NULL)
         {
           /* Ordered against other actions by the archive's time. */
@@ -467,6 +493,7 @@ send_query (HolbooMamSync *sync)
   g_hash_table_insert (self->mam_queries, g_strdup (sync->queryid), sync);
 
   query.queryid = sync->queryid;
+  query.archive = sync->archive != NULL ? holboo_jid_get_bare_string (sync->archive) : NULL;
   query.with = sync->with;
   query.before = sync->pos_id != NULL ? sync->pos_id : "";
   query.end = sync->pos_id == NULL ? sync->pos_ts : 0;
@@ -547,18 +574,21 @@ _holboo_account_mam_handle_result (HolbooAccount *self,
   g_autoptr(HolbooXmppMamResult) result = NULL;
   g_autoptr(GError) error = NULL;
   HolbooMamSync *sync;
+  const char *queryid = holboo_xmpp_mam_get_queryid (stanza);
 
-  result = holboo_xmpp_mam_parse_result (stanza, self->jid, TRUE, &error);
-  if (result == NULL)
+  /* The query says which archive may answer it. */
+  sync = queryid != NULL ? g_hash_table_lookup (self->mam_queries, queryid) : NULL;
+  if (sync == NULL || sync->results == NULL)
     {
-      g_message ("Dropping an archive result: %s", error->message);
+      g_message ("Dropping an archive result for query “%s”, which is not ours", queryid != NULL ? queryid : "");
       return TRUE;
     }
 
-  sync = g_hash_table_lookup (self->mam_queries, result->queryid);
-  if (sync == NULL || sync->results == NULL)
+  result = holboo_xmpp_mam_parse_result (stanza, sync->archive != NULL ? sync->archive : self->jid,
+                                         sync->archive == NULL, &error);
+  if (result == NULL)
     {
-      g_message ("Dropping an archive result for query “%s”, which is not ours", result->queryid);
+      g_message ("Dropping an archive result: %s", error->message);
       return TRUE;
     }
   if (sync->results->len >= 2 * self->mam_page_size)
@@ -653,7 +683,14 @@ holboo_account_fetch_older_async (HolbooAccount       *self,
       return;
     }
 
-  sync = sync_new (self, FALSE, holboo_jid_get_bare_string (peer_jid));
+  /* A group chat's older history is in its room's archive, unfiltered. */
+  if (_holboo_account_rooms_is_room (self, holboo_jid_get_bare_string (peer_jid)))
+    {
+      sync = sync_new (self, FALSE, NULL);
+      sync->archive = holboo_jid_get_bare (peer_jid);
+    }
+  else
+    sync = sync_new (self, FALSE, holboo_jid_get_bare_string (peer_jid));
   sync->max_messages = max_messages != 0 ? max_messages : self->mam_page_size;
   sync->task = g_steal_pointer (&task);
   if (cancellable != NULL)
@@ -664,8 +701,9 @@ holboo_account_fetch_older_async (HolbooAccount       *self,
     }
 
   op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_OLDER_GAP);
-  op->archive = g_strdup (holboo_jid_get_bare_string (self->jid));
-  op->peer = g_strdup (sync->with);
+  op->archive = g_strdup (sync_archive (sync));
+  op->peer = g_strdup (holboo_jid_get_bare_string (peer_jid));
+  op->with = g_strdup (sync->with);
   batch = _holboo_account_batch_new (gap_found, sync_ref (sync), (GDestroyNotify) sync_unref);
   _holboo_account_batch_add (batch, op);
   _holboo_account_submit (self, batch);
@@ -697,6 +735,45 @@ holboo_account_fetch_older_finish (HolbooAccount  *self,
   if (complete != NULL)
     *complete = fetched != NULL && fetched->complete;
   return fetched != NULL;
+}
+
+/**
+ * _holboo_account_room_catch_up:
+ * @room: the room's bare JID
+ * @done: (nullable): called when the catch-up is over
+ *
+ * Catches up on a room's archive after joining it, newest first, as
+ * the account's own catch-up does: until it reaches what is stored, or
+ * for a few pages when nothing is (older history then comes on
+ * demand).  A catch-up of the same room that is still running is
+ * dropped.
+ */
+void
+_holboo_account_room_catch_up (HolbooAccount      *self,
+                               HolbooJid          *room,
+                               HolbooRoomSyncDone  done,
+                               gpointer            user_data)
+{
+  HolbooMamSync *sync;
+
+  for (guint i = 0; i < self->syncs->len; i++)
+    {
+      HolbooMamSync *old = self->syncs->pdata[i];
+
+      if (old->catch_up && old->archive != NULL && holboo_jid_equal_bare (old->archive, room))
+        {
+          old->room_done = NULL;
+          g_cancellable_cancel (old->cancellable);
+          sync_finish (old, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded"));
+          break;
+        }
+    }
+
+  sync = sync_new (self, TRUE, NULL);
+  sync->archive = holboo_jid_get_bare (room);
+  sync->room_done = done;
+  sync->room_done_data = user_data;
+  find_gap_below (sync, NULL, 0);
 }
 
 void

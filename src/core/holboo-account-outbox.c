@@ -37,6 +37,7 @@
 #include "config.h"
 
 #include "holboo-account-private.h"
+#include "holboo-account-rooms.h"
 #include "holboo-xmpp-message.h"
 #include "holboo-xmpp-reply.h"
 
@@ -107,7 +108,14 @@ send_row (HolbooAccount       *self,
   g_autoptr(GError) error = NULL;
   InFlight *entry;
 
-  stanza = _holboo_account_build_outgoing (self, m);
+  /* A group chat's messages wait until the room is joined. */
+  if (m->kind == HOLBOO_CONVERSATION_GROUP && !_holboo_account_rooms_can_send (self, m->peer))
+    return;
+
+  if (m->kind == HOLBOO_CONVERSATION_GROUP)
+    stanza = _holboo_account_build_groupchat (m);
+  else
+    stanza = _holboo_account_build_outgoing (self, m);
   if (!holboo_xmpp_connection_send (self->connection, stanza, &error))
     {
       g_debug ("Outbox row %" G_GINT64_FORMAT " stays pending: %s", m->id, error->message);
@@ -310,6 +318,9 @@ queue_outgoing (HolbooAccount        *self,
                    _("“%s” is not a valid address"), to);
       return NULL;
     }
+  /* Never a private message through a room: to a room is to everyone. */
+  if (_holboo_account_rooms_is_room (self, holboo_jid_get_bare_string (to_jid)))
+    return holboo_account_send_groupchat (self, holboo_jid_get_bare_string (to_jid), body, error);
   if (!_holboo_account_validate_body (body, error))
     return NULL;
   if (self->closed)
@@ -418,4 +429,68 @@ holboo_account_send_reply (HolbooAccount        *self,
   g_return_val_if_fail (reply_to != NULL, NULL);
 
   return queue_outgoing (self, to, body, reply_to, error);
+}
+
+/**
+ * holboo_account_send_groupchat:
+ * @self: an account
+ * @room: a room the user joined (or is joining)
+ * @body: the text, UTF-8
+ * @error: return location for a #GError
+ *
+ * Puts a message to the room in the outbox, as
+ * holboo_account_send_message() does for 1:1: stored at once
+ * (::message-added), sent once the room is joined, recognised when the
+ * room reflects it (then %HOLBOO_MESSAGE_STATE_DELIVERED).
+ *
+ * Returns: (transfer full) (nullable): the message's origin-id, or %NULL
+ *   with a %HOLBOO_ACCOUNT_ERROR or %HOLBOO_ROOM_ERROR
+ */
+char *
+holboo_account_send_groupchat (HolbooAccount  *self,
+                               const char     *room,
+                               const char     *body,
+                               GError        **error)
+{
+  HolbooRoom *r;
+  HolbooStoredMessage *m;
+  HolbooAccountOp *op;
+
+  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (room != NULL, NULL);
+
+  r = holboo_account_get_room (self, room);
+  if (r == NULL)
+    {
+      g_set_error (error, HOLBOO_ROOM_ERROR, HOLBOO_ROOM_ERROR_NOT_JOINED,
+                   _("You are not in the group chat “%s”"), room);
+      return NULL;
+    }
+  if (!_holboo_account_validate_body (body, error))
+    return NULL;
+  if (self->closed)
+    {
+      g_set_error_literal (error, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_CLOSED,
+                           _("The account is closing"));
+      return NULL;
+    }
+
+  m = holboo_stored_message_new ();
+  m->peer = g_strdup (holboo_room_get_jid (r));
+  m->kind = HOLBOO_CONVERSATION_GROUP;
+  m->direction = HOLBOO_MESSAGE_OUTGOING;
+  m->state = HOLBOO_MESSAGE_STATE_PENDING;
+  m->from_jid = g_strdup (holboo_jid_get_bare_string (self->jid));
+  m->to_jid = g_strdup (holboo_room_get_jid (r));
+  m->body = g_strdup (body);
+  m->timestamp = _holboo_account_next_timestamp (self, g_get_real_time ());
+  m->origin_id = g_uuid_string_random ();
+  m->message_id = g_strdup (m->origin_id);
+
+  op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_INSERT);
+  op->message = m;
+  op->flags = HOLBOO_ACCOUNT_INSERT_OUTBOX;
+  _holboo_account_queue_op (self, op);
+
+  return g_strdup (m->origin_id);
 }

@@ -18,6 +18,7 @@ enum {
   ACCOUNT_SIGNAL_STORE_ERROR,
   ACCOUNT_SIGNAL_CONVERSATION_UPDATED,
   ACCOUNT_SIGNAL_CHAT_STATE_CHANGED,
+  ACCOUNT_SIGNAL_INVITATION_RECEIVED,
   ACCOUNT_N_SIGNALS
 };
 
@@ -42,7 +43,14 @@ typedef enum {
   HOLBOO_ACCOUNT_OP_DRAFT_SAVE,
   HOLBOO_ACCOUNT_OP_DRAFT_LOAD,
   HOLBOO_ACCOUNT_OP_MARK_READ,
+  HOLBOO_ACCOUNT_OP_CALL,
 } HolbooAccountOpKind;
+
+/* HOLBOO_ACCOUNT_OP_CALL: runs on the worker; what it returns is the
+ * op's call_result. */
+typedef gpointer (*HolbooAccountCallFunc) (HolbooStore  *store,
+                                           gpointer      data,
+                                           GError      **error);
 
 typedef enum {
   HOLBOO_ACCOUNT_INSERT_LIVE     = 1 << 0,   /* answer its receipt request once stored */
@@ -83,6 +91,12 @@ typedef struct {
   gint64               until;
   /* DRAFT_SAVE (in: peer, text), DRAFT_LOAD (in: peer; out: text) */
   char                *text;
+  /* CALL (in: func, data; out: call_result) */
+  HolbooAccountCallFunc call_func;
+  gpointer             call_data;
+  GDestroyNotify       call_data_free;
+  gpointer             call_result;
+  GDestroyNotify       call_result_free;
   /* outputs (rows: also the conversations for FIND_GAP with floors) */
   HolbooInsertResult   result;
   HolbooStoredMessage *row;        /* INSERT (updated copy), STATE*: the row as it is now */
@@ -95,6 +109,7 @@ typedef struct {
 } HolbooAccountOp;
 
 typedef struct _HolbooAccountBatch HolbooAccountBatch;
+typedef struct _HolbooAccountRooms HolbooAccountRooms;
 
 /* Called on the main thread after a batch's ops ran and their signals
  * were emitted.  @self is %NULL when the account went away first: free
@@ -160,6 +175,8 @@ struct _HolbooAccount
 
   /* holboo-account-actions.c */
   GHashTable           *displayed_sent;   /* peer → (gint64 *) timestamp of the newest marked */
+  /* holboo-account-rooms*.c, holboo-account-bookmarks.c */
+  HolbooAccountRooms   *rooms;
 };
 
 /* holboo-account.c */
@@ -262,6 +279,61 @@ void                 _holboo_account_sync_dispose     (HolbooAccount        *sel
 void                 _holboo_account_sync_done        (HolbooAccount        *self,
                                                        guint                 n_new,
                                                        const GError         *error);
+/* holboo-account-mam.c: a room's archive.  @done is called once, when
+ * the catch-up ends (not when the account goes away first). */
+typedef void (*HolbooRoomSyncDone) (HolbooAccount *self,
+                                    const char    *room,
+                                    guint          n_new,
+                                    const GError  *error,
+                                    gpointer       user_data);
+void                 _holboo_account_room_catch_up    (HolbooAccount        *self,
+                                                       HolbooJid            *room,
+                                                       HolbooRoomSyncDone    done,
+                                                       gpointer              user_data);
+
+/* holboo-account-rooms.c */
+void                 _holboo_account_rooms_init       (HolbooAccount        *self);
+void                 _holboo_account_rooms_dispose    (HolbooAccount        *self);
+void                 _holboo_account_rooms_session_started (HolbooAccount   *self,
+                                                       gboolean              resumed);
+gboolean             _holboo_account_rooms_is_room    (HolbooAccount        *self,
+                                                       const char           *bare_jid);
+gboolean             _holboo_account_rooms_can_send   (HolbooAccount        *self,
+                                                       const char           *room);
+HolbooJid           *_holboo_account_rooms_lookup_jid (HolbooAccount        *self,
+                                                       const char           *bare_jid);
+
+/* holboo-account-room-messages.c */
+gboolean             _holboo_account_rooms_handle_message (HolbooAccount    *self,
+                                                       HolbooXmlNode        *stanza);
+HolbooStoredMessage *_holboo_account_room_message_to_record (HolbooAccount  *self,
+                                                       HolbooJid            *room,
+                                                       HolbooXmlNode        *stanza,
+                                                       GError              **error);
+HolbooXmlNode       *_holboo_account_build_groupchat  (HolbooStoredMessage  *m);
+
+/* holboo-account-bookmarks.c */
+gboolean             _holboo_account_bookmarks_handle_message (HolbooAccount *self,
+                                                       HolbooXmlNode        *stanza);
+void                 _holboo_account_bookmarks_session_started (HolbooAccount *self);
+void                 _holboo_account_bookmarks_publish (HolbooAccount       *self,
+                                                       const char           *room,
+                                                       const char           *nick,
+                                                       const char           *name,
+                                                       gboolean              autojoin);
+void                 _holboo_account_bookmarks_retract (HolbooAccount       *self,
+                                                       const char           *room);
+
+/* holboo-account-batch.c: runs @func on the worker after everything
+ * queued so far; @then gets the op (its call_result, error). */
+void                 _holboo_account_call             (HolbooAccount        *self,
+                                                       HolbooAccountCallFunc func,
+                                                       gpointer              data,
+                                                       GDestroyNotify        data_free,
+                                                       GDestroyNotify        result_free,
+                                                       HolbooAccountBatchThen then,
+                                                       gpointer              then_data,
+                                                       GDestroyNotify        then_data_free);
 
 /* Test hooks.  Run @stanza through the account's message handling as if
  * the server had sent it (without counting it for stream management). */

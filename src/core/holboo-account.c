@@ -25,7 +25,7 @@
 
 #include "config.h"
 
-#include "holboo-account-private.h"
+#include "holboo-account-rooms-private.h"
 #include "holboo-xmpp-carbons.h"
 
 #include <glib/gi18n-lib.h>
@@ -135,6 +135,7 @@ on_session_started (HolbooXmppConnection *connection,
       _holboo_account_catch_up_start (self);
     }
   _holboo_account_outbox_session_started (self, resumed);
+  _holboo_account_rooms_session_started (self, resumed);
 }
 
 static void
@@ -203,6 +204,8 @@ holboo_account_constructed (GObject *object)
                                         _holboo_account_handle_message, self, NULL);
   g_signal_connect_object (self->connection, "session-started", G_CALLBACK (on_session_started), self, 0);
   _holboo_account_outbox_connect_signals (self);
+  /* Rooms first: the contacts' presence handler takes every presence. */
+  _holboo_account_rooms_constructed (self);
   _holboo_account_contacts_connect (self);
 }
 
@@ -216,6 +219,7 @@ holboo_account_dispose (GObject *object)
   _holboo_account_sync_dispose (self);
   _holboo_account_contacts_dispose (self);
   _holboo_account_chat_states_dispose (self);
+  _holboo_account_rooms_dispose (self);
 
   if (self->connection != NULL)
     {
@@ -383,6 +387,21 @@ holboo_account_class_init (HolbooAccountClass *klass)
   signals[ACCOUNT_SIGNAL_STORE_ERROR] =
     g_signal_new ("store-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * HolbooAccount::invitation-received:
+   * @room: the room's bare JID
+   * @from: who invites (bare JID)
+   * @reason: (nullable): their line
+   * @password: (nullable): the room's password
+   *
+   * Someone invites the user to a group chat (XEP-0249, or through the
+   * room): holboo_account_join_room_async() accepts.
+   */
+  signals[ACCOUNT_SIGNAL_INVITATION_RECEIVED] =
+    g_signal_new ("invitation-received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -396,6 +415,7 @@ holboo_account_init (HolbooAccount *self)
   _holboo_account_contacts_init (self);
   _holboo_account_chat_states_init (self);
   _holboo_account_actions_init (self);
+  _holboo_account_rooms_init (self);
 }
 
 static gboolean

@@ -480,6 +480,15 @@ insert_one (HolbooStore                *self,
   conv = lookup_conversation (self, conversations, m, error);
   if (conv == NULL)
     return FALSE;
+  /* A private message through a room (a carbon, an archived copy) must
+   * not slip into the room's group conversation, nor a group message
+   * into a chat. */
+  if (conv->kind != m->kind)
+    {
+      g_set_error (error, HOLBOO_STORE_ERROR, HOLBOO_STORE_ERROR_INVALID,
+                   _("A message for “%s” does not belong in its conversation"), m->peer);
+      return FALSE;
+    }
   result->conversation_id = conv->id;
 
   /* Without an origin-id the copies have no unique key in common, so

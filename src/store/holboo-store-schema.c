@@ -200,6 +200,19 @@ static const char * const migrations[] = {
   "  text       TEXT NOT NULL,"
   "  updated_at INTEGER NOT NULL"
   ") STRICT, WITHOUT ROWID;",
+  /* 5: group chats.  One row per room the user joined, beside its
+   * conversation (kind 1): the nickname to join with, the room's name
+   * and subject as last seen, and whether it is joined at every login (a bookmark's
+   * autojoin; 0 once the user left, the history staying).  Occupants
+   * are not stored: they are presence, which the room sends in full at
+   * every join, so a stored list could only ever be stale. */
+  "CREATE TABLE rooms ("
+  "  conversation_id INTEGER PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  nick            TEXT NOT NULL CHECK (nick <> ''),"
+  "  name            TEXT NOT NULL DEFAULT '',"
+  "  subject         TEXT NOT NULL DEFAULT '',"
+  "  autojoin        INTEGER NOT NULL DEFAULT 1 CHECK (autojoin IN (0, 1))"
+  ") STRICT;",
 };
 
 static const char *

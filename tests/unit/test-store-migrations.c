@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "holboo-store-messages.h"
+#include "holboo-store-rooms.h"
 #include "holboo-store-roster.h"
 #include "holboo-test-util.h"
 #include "store-test-util.h"
@@ -202,6 +203,51 @@ check_v4_data (HolbooStore *store)
             "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
 }
 
+/* Version 5, group chats: a room
+ * with its conversation, an occupant's message archived by the room. */
+static void
+check_v5_data (HolbooStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStoredRoom) room = holboo_store_get_room (store, "borluulalt@conference.example.mn", &error);
+  g_autoptr(GPtrArray) rooms = holboo_store_list_rooms (store, &error);
+  g_autoptr(HolbooStoredConversation) conv = NULL;
+  g_autoptr(HolbooStoredMessage) copy = holboo_stored_message_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  HolbooInsertResult result;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (room);
+  g_assert_cmpuint (rooms->len, ==, 1);
+  g_assert_cmpstr (room->nick, ==, "Болд");
+  g_assert_cmpstr (room->name, ==, "Борлуулалт");
+  g_assert_cmpstr (room->subject, ==, "Долоо хоногийн төлөвлөгөө");
+  g_assert_true (room->autojoin);
+
+  conv = holboo_store_get_conversation_by_id (store, room->conversation_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (conv->kind, ==, HOLBOO_CONVERSATION_GROUP);
+  g_assert_cmpuint (conv->unread, ==, 1);
+
+  hits = holboo_store_search_messages (store, "захиалга", 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  /* The room's archive id dedups it. */
+  copy->peer = g_strdup ("borluulalt@conference.example.mn");
+  copy->kind = HOLBOO_CONVERSATION_GROUP;
+  copy->from_jid = g_strdup ("borluulalt@conference.example.mn/Сараа");
+  copy->to_jid = g_strdup ("bold@example.mn");
+  copy->body = g_strdup ("Өнөөдөр 3 захиалга хаалаа");
+  copy->timestamp = 1700000200000000;
+  copy->stanza_id = g_strdup ("R1");
+  copy->stanza_id_by = g_strdup ("borluulalt@conference.example.mn");
+  g_assert_true (holboo_store_insert_messages (store, &copy, 1, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.outcome, ==, HOLBOO_INSERT_DUPLICATE);
+  g_assert_cmpint (result.id, ==, 40);
+}
+
 /* Every schema version that was ever released upgrades to exactly the
  * schema a fresh database gets, and keeps its data. */
 static void
@@ -266,6 +312,8 @@ test_fixtures_upgrade (Fixture       *f,
         check_v3_data (store);
       if (v >= 4)
         check_v4_data (store);
+      if (v >= 5)
+        check_v5_data (store);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set

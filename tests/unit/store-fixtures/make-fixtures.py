@@ -150,6 +150,16 @@ SCHEMA = {
         "  updated_at INTEGER NOT NULL"
         ") STRICT, WITHOUT ROWID",
     ],
+    # Group chats.
+    5: [
+        "CREATE TABLE rooms ("
+        "  conversation_id INTEGER PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,"
+        "  nick            TEXT NOT NULL CHECK (nick <> ''),"
+        "  name            TEXT NOT NULL DEFAULT '',"
+        "  subject         TEXT NOT NULL DEFAULT '',"
+        "  autojoin        INTEGER NOT NULL DEFAULT 1 CHECK (autojoin IN (0, 1))"
+        ") STRICT",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -237,6 +247,26 @@ DATA = {
          ("bat.erdene@example.mn", "Маргааш 10 цагт уулз", 1700000300000000)),
         # The index as Holboo keeps it: rebuilt from the bodies as they are.
         ("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')", ()),
+    ],
+    # One team room with a message from an occupant, archived by the room.
+    5: [
+        ("INSERT INTO conversations (id, peer, kind) VALUES (?, ?, ?)",
+         (20, "borluulalt@conference.example.mn", 1)),
+        ("INSERT INTO rooms (conversation_id, nick, name, subject, autojoin) VALUES (?, ?, ?, ?, ?)",
+         (20, "Болд", "Борлуулалт", "Долоо хоногийн төлөвлөгөө", 1)),
+        ("INSERT INTO messages (id, conversation_id, direction, state, sender, from_jid, to_jid, body,"
+         " timestamp, server_ts, message_id, origin_id, stanza_id, stanza_id_by)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (40, 20, 0, 0, "borluulalt@conference.example.mn/Сараа",
+          "borluulalt@conference.example.mn/Сараа", "bold@example.mn",
+          "Өнөөдөр 3 захиалга хаалаа", 1700000200000000, 1700000200000000,
+          "g-1", "5a5a-0004", "R1", "borluulalt@conference.example.mn")),
+        ("INSERT INTO messages_fts (rowid, body) VALUES (?, ?)", (40, "Өнөөдөр 3 захиалга хаалаа")),
+        ("UPDATE conversations SET last_activity = ?, last_message_id = ?, unread = ? WHERE id = ?",
+         (1700000200000000, 40, 1, 20)),
+        ("INSERT INTO mam_ranges (archive, first_id, first_ts, last_id, last_ts, reaches_start)"
+         " VALUES (?, ?, ?, ?, ?, ?)",
+         ("borluulalt@conference.example.mn", "R1", 1700000200000000, "R1", 1700000200000000, 1)),
     ],
 }
 
