@@ -397,6 +397,60 @@ test_events (void)
   live_account_free (bold, FALSE);
 }
 
+static gboolean
+changed_seen (gpointer data)
+{
+  return ((Changed *) data)->card != NULL;
+}
+
+/* A real event: bold subscribes to anu's card node (open to everyone),
+ * anu publishes a new title, bold's account reports it. */
+static void
+test_live_event (void)
+{
+  LiveAccount *anu = live_account_new ("anu", "event", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, NULL);
+  LiveAccount *bold = live_account_new ("bold", "event", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, NULL);
+  g_autoptr(HolbooCard) card = make_card (live_account_jid (anu));
+  g_autoptr(HolbooXmlNode) subscribe = NULL;
+  g_autoptr(HolbooXmlNode) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  Changed changed = { 0, };
+  HolbooXmlNode *node;
+  HolbooJid *bound;
+
+  live_account_connect (anu);
+  live_account_connect (bold);
+  g_assert_true (publish (anu, card, HOLBOO_XMPP_PEP_ACCESS_OPEN, &error));
+  g_assert_no_error (error);
+
+  bound = holboo_xmpp_connection_get_bound_jid (holboo_account_get_connection (bold->account));
+  subscribe = holboo_xml_node_new ("iq", HOLBOO_XMLNS_CLIENT);
+  holboo_xml_node_set_attribute (subscribe, "type", "set");
+  holboo_xml_node_set_attribute (subscribe, "id", "sub1");
+  holboo_xml_node_set_attribute (subscribe, "to", live_account_jid (anu));
+  node = holboo_xml_node_add_child (holboo_xml_node_add_child_ns (subscribe, "pubsub", HOLBOO_XMLNS_PUBSUB),
+                                    "subscribe");
+  holboo_xml_node_set_attribute (node, "node", HOLBOO_XMLNS_VCARD4_NODE);
+  holboo_xml_node_set_attribute (node, "jid", holboo_jid_to_string (bound));
+  reply = live_iq (holboo_account_get_connection (bold->account), subscribe, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (bold->account, "card-changed", G_CALLBACK (on_card_changed), &changed);
+  holboo_card_set_title (card, "Ерөнхий нягтлан");
+  g_assert_true (publish (anu, card, HOLBOO_XMPP_PEP_ACCESS_OPEN, &error));
+  g_assert_no_error (error);
+  g_assert_true (live_wait (changed_seen, &changed, 20000));
+  g_assert_cmpstr (changed.jid, ==, live_account_jid (anu));
+  g_assert_cmpstr (holboo_card_get_title (changed.card), ==, "Ерөнхий нягтлан");
+  g_assert_cmpstr (holboo_card_get_name (changed.card), ==, "Ану Батбаяр");
+
+  g_signal_handlers_disconnect_by_data (bold->account, &changed);
+  g_free (changed.jid);
+  g_clear_object (&changed.card);
+  live_account_free (anu, FALSE);
+  live_account_free (bold, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/core/cards/publish-and-read-back", test_publish_and_read_back);
   g_test_add_func ("/core/cards/hostile-peer", test_hostile_peer);
   g_test_add_func ("/core/cards/events", test_events);
+  g_test_add_func ("/core/cards/live-event", test_live_event);
 
   status = g_test_run ();
   live_stop ();
