@@ -31,6 +31,9 @@ static const Command commands[] = {
   { "history", NULL, holboo_cli_history },
   { "wait-message", NULL, holboo_cli_wait_message },
   { "status", NULL, holboo_cli_status },
+  { "card", "publish", holboo_cli_card_publish },
+  { "card", "get", holboo_cli_card_get },
+  { "card", "qr", holboo_cli_card_qr },
 };
 
 static char *

@@ -19,6 +19,7 @@ enum {
   ACCOUNT_SIGNAL_CONVERSATION_UPDATED,
   ACCOUNT_SIGNAL_CHAT_STATE_CHANGED,
   ACCOUNT_SIGNAL_INVITATION_RECEIVED,
+  ACCOUNT_SIGNAL_CARD_CHANGED,
   ACCOUNT_N_SIGNALS
 };
 
@@ -162,6 +163,9 @@ struct _HolbooAccount
   gboolean              syncing;
   gboolean              presence_sent;
   guint                 mam_pages;        /* pages fetched, for tests */
+
+  /* holboo-account-cards.c */
+  guint                 card_handler_id;
 
   /* holboo-account-sync.c */
   GPtrArray            *sync_tasks;       /* (element-type GTask) (nullable): waiting for the catch-up */
@@ -334,6 +338,14 @@ void                 _holboo_account_call             (HolbooAccount        *sel
                                                        HolbooAccountBatchThen then,
                                                        gpointer              then_data,
                                                        GDestroyNotify        then_data_free);
+
+/* holboo-account-cards.c */
+void                 _holboo_account_cards_class_init (GObjectClass        *object_class);
+void                 _holboo_account_cards_init       (HolbooAccount        *self);
+void                 _holboo_account_cards_dispose    (HolbooAccount        *self);
+/* Test hook: a PEP event as if the server had sent it. */
+gboolean             _holboo_account_cards_receive_event (HolbooAccount     *self,
+                                                       HolbooXmlNode        *stanza);
 
 /* Test hooks.  Run @stanza through the account's message handling as if
  * the server had sent it (without counting it for stream management). */

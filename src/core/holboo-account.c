@@ -199,6 +199,7 @@ holboo_account_constructed (GObject *object)
     self->jid = holboo_jid_get_bare (jid);
 
   self->connection = holboo_xmpp_connection_new (self->settings);
+  _holboo_account_cards_init (self);   /* before the message handler: PEP events are not messages */
   self->message_handler_id =
     holboo_xmpp_connection_add_handler (self->connection, "message", NULL,
                                         _holboo_account_handle_message, self, NULL);
@@ -224,6 +225,7 @@ holboo_account_dispose (GObject *object)
   if (self->connection != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->connection, self);
+      _holboo_account_cards_dispose (self);
       if (self->message_handler_id != 0)
         holboo_xmpp_connection_remove_handler (self->connection, self->message_handler_id);
       self->message_handler_id = 0;
@@ -275,6 +277,7 @@ holboo_account_class_init (HolbooAccountClass *klass)
   object_class->constructed = holboo_account_constructed;
   object_class->dispose = holboo_account_dispose;
   object_class->finalize = holboo_account_finalize;
+  _holboo_account_cards_class_init (object_class);
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, HOLBOO_TYPE_XMPP_SETTINGS,

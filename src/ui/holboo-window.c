@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "holboo-accounts-window.h"
+#include "holboo-card-page.h"
 #include "holboo-connection-banner.h"
 #include "holboo-sign-in-page.h"
 
@@ -33,6 +34,7 @@ struct _HolbooWindow
   /* Template children */
   GtkStack             *view_stack;
   AdwBin               *welcome_bin;
+  HolbooCardPage       *card_page;
   AdwBin               *connection_bin;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
@@ -438,6 +440,7 @@ holboo_window_constructed (GObject *object)
       g_signal_connect_object (self->connection_banner, "changed", G_CALLBACK (update_account_button),
                                self, G_CONNECT_SWAPPED);
       update_account_button (self);
+      holboo_card_page_set_manager (self->card_page, self->manager);
 
       g_signal_connect_object (self->manager, "notify::loaded", G_CALLBACK (update_view),
                                self, G_CONNECT_SWAPPED);
@@ -491,7 +494,9 @@ holboo_window_class_init (HolbooWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HOLBOO_TYPE_CHATS_PAGE);
+  g_type_ensure (HOLBOO_TYPE_CARD_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, card_page);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, welcome_bin);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, connection_bin);
