@@ -67,7 +67,16 @@ help_text (void)
     "      Example: holboo-cli wait-message --from bob@example.org --timeout 30\n"
     "  status\n"
     "      Connect and report the connection's state.\n"
-    "      Example: holboo-cli status --json\n"
+    "      Example: holboo-cli status --json\n"));
+  g_string_append (text, _("  card publish FILE.vcf [--access presence|open]\n"
+    "      Publish your business card; by default only your contacts may read it.\n"
+    "      Example: holboo-cli card publish me.vcf\n"
+    "  card get JID [--with-photo]\n"
+    "      Fetch a business card and print it as a vCard.\n"
+    "      Example: holboo-cli card get bob@example.org > bob.vcf\n"
+    "  card qr --out FILE.png [--vcf FILE]\n"
+    "      Write your card (or the one in FILE) as a QR code to scan with a phone.\n"
+    "      Example: holboo-cli card qr --out card.png\n"
     "\n"));
   g_string_append (text, _("Global options (before or after the command):\n"
     "  --account JID     the account to use (default: the first one)\n"

@@ -86,7 +86,8 @@ test_usage (void)
     run_cli (&run, dir, NULL, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
     for (const char *word = "account add\0account list\0account remove\0send JID TEXT\0sync\0"
-                            "history JID\0wait-message\0status\0Exit status\0Example\0";
+                            "history JID\0wait-message\0status\0card publish\0card get JID\0card qr\0"
+                            "Exit status\0Example\0";
          *word != '\0'; word += strlen (word) + 1)
       g_assert_nonnull (strstr (run.out, word));
   }
