@@ -41,55 +41,21 @@
 
 #include "config.h"
 
-#include "holboo-account-private.h"
+#include "holboo-account-mam-private.h"
 #include "holboo-xmpp-mam.h"
 
 #include <glib/gi18n-lib.h>
 
-struct _HolbooMamSync {
-  gatomicrefcount  ref_count;
-  HolbooAccount   *account;        /* not a reference; see detached */
-  gboolean         detached;       /* the account is gone: touch nothing */
-  GCancellable    *cancellable;
-  gulong           cancel_id;
-  GCancellable    *user_cancellable;
-  gboolean         catch_up;       /* whole archive, after connecting */
-  HolbooJid       *archive;        /* (nullable): a room's; NULL: the account's own */
-  HolbooRoomSyncDone room_done;    /* a room's catch-up */
-  gpointer         room_done_data;
-  char            *with;           /* fetch_older: the peer */
-  GTask           *task;           /* fetch_older */
-  guint            max_messages;
-  HolbooMamGap    *gap;
-  char            *pos_id;         /* the next query: before this id … */
-  gint64           pos_ts;         /* … or (no id) before this time; neither: the newest end */
-  char            *queryid;
-  GPtrArray       *results;        /* (element-type HolbooXmppMamResult) */
-  guint            pages;
-  guint            n_fetched;
-  guint            n_new;
-  guint            pages_in_store; /* page batches not yet stored */
-  gint64           ceiling;        /* the order value of the last message placed */
-  GHashTable      *floors;         /* (nullable) peer → (gint64 *) its newest stored time */
-  gboolean         complete;
-  gboolean         finish_when_stored;
-  gboolean         finished;
-};
 
-typedef struct {
-  guint    n_new;
-  gboolean complete;
-} FetchResult;
-
-static HolbooMamSync *
-sync_ref (HolbooMamSync *sync)
+HolbooMamSync *
+_holboo_mam_sync_ref (HolbooMamSync *sync)
 {
   g_atomic_ref_count_inc (&sync->ref_count);
   return sync;
 }
 
-static void
-sync_unref (HolbooMamSync *sync)
+void
+_holboo_mam_sync_unref (HolbooMamSync *sync)
 {
   if (!g_atomic_ref_count_dec (&sync->ref_count))
     return;
@@ -110,8 +76,8 @@ sync_unref (HolbooMamSync *sync)
 }
 
 /* The archive's JID: the room's, or the account's own. */
-static const char *
-sync_archive (HolbooMamSync *sync)
+const char *
+_holboo_mam_sync_archive (HolbooMamSync *sync)
 {
   return holboo_jid_get_bare_string (sync->archive != NULL ? sync->archive : sync->account->jid);
 }
@@ -127,8 +93,8 @@ forget_query (HolbooMamSync *sync)
 
 /* Ends @sync (once): answers its task, and after a catch-up announces
  * the account. */
-static void
-sync_finish (HolbooMamSync *sync,
+void
+_holboo_mam_sync_finish (HolbooMamSync *sync,
              GError        *error)
 {
   g_autoptr(GError) owned = error;
@@ -137,7 +103,7 @@ sync_finish (HolbooMamSync *sync,
   if (sync->finished)
     return;
   sync->finished = TRUE;
-  sync_ref (sync);
+  _holboo_mam_sync_ref (sync);
 
   forget_query (sync);
 
@@ -167,7 +133,7 @@ sync_finish (HolbooMamSync *sync,
         {
           HolbooRoomSyncDone done = g_steal_pointer (&sync->room_done);
 
-          done (self, sync_archive (sync), sync->n_new, owned, sync->room_done_data);
+          done (self, _holboo_mam_sync_archive (sync), sync->n_new, owned, sync->room_done_data);
         }
       if (sync->catch_up && self->catch_up == sync)
         {
@@ -180,11 +146,11 @@ sync_finish (HolbooMamSync *sync,
       g_ptr_array_remove (self->syncs, sync);
     }
 
-  sync_unref (sync);
+  _holboo_mam_sync_unref (sync);
 }
 
-static HolbooMamSync *
-sync_new (HolbooAccount *self,
+HolbooMamSync *
+_holboo_mam_sync_new (HolbooAccount *self,
           gboolean       catch_up,
           const char    *with)
 {
@@ -260,7 +226,7 @@ page_stored (HolbooAccount      *self,
     }
 
   if (sync->finish_when_stored && sync->pages_in_store == 0)
-    sync_finish (sync, NULL);
+    _holboo_mam_sync_finish (sync, NULL);
 }
 
 static void
@@ -269,27 +235,26 @@ finish_when_stored (HolbooMamSync *sync)
   forget_query (sync);
   sync->finish_when_stored = TRUE;
   if (sync->pages_in_store == 0)
-    sync_finish (sync, NULL);
+    _holboo_mam_sync_finish (sync, NULL);
 }
 
-static void gap_found (HolbooAccount *self, HolbooAccountBatch *batch, gpointer data);
 
-static void
-find_gap_below (HolbooMamSync *sync,
+void
+_holboo_mam_find_gap_below (HolbooMamSync *sync,
                 const char    *before_id,
                 gint64         before_ts)
 {
   HolbooAccountBatch *batch;
   HolbooAccountOp *op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_FIND_GAP);
 
-  op->archive = g_strdup (sync_archive (sync));
+  op->archive = g_strdup (_holboo_mam_sync_archive (sync));
   op->with = g_strdup (sync->with);
   op->before_id = g_strdup (before_id);
   op->before_ts = before_ts;
   /* From the newest end: with each conversation's newest stored time. */
   if (sync->catch_up && before_id == NULL && before_ts == 0)
     op->flags |= HOLBOO_ACCOUNT_GAP_WITH_FLOORS;
-  batch = _holboo_account_batch_new (gap_found, sync_ref (sync), (GDestroyNotify) sync_unref);
+  batch = _holboo_account_batch_new (_holboo_mam_gap_found, _holboo_mam_sync_ref (sync), (GDestroyNotify) _holboo_mam_sync_unref);
   _holboo_account_batch_add (batch, op);
   _holboo_account_submit (sync->account, batch);
 }
@@ -309,7 +274,7 @@ take_page (HolbooMamSync    *sync,
            GPtrArray        *page)
 {
   HolbooAccount *self = sync->account;
-  const char *archive = sync_archive (sync);
+  const char *archive = _holboo_mam_sync_archive (sync);
   HolbooMamGap *gap = sync->gap;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_op_free);
   HolbooAccountBatch *batch;
@@ -320,7 +285,7 @@ take_page (HolbooMamSync    *sync,
   sync->pages++;
   self->mam_pages++;
   sync->n_fetched += n;
-  batch = _holboo_account_batch_new (page_stored, sync_ref (sync), (GDestroyNotify) sync_unref);
+  batch = _holboo_account_batch_new (page_stored, _holboo_mam_sync_ref (sync), (GDestroyNotify) _holboo_mam_sync_unref);
 
   /* Newest to oldest, for the order of whole-second stamps. */
   for (guint i = n; i-- > 0;)
@@ -420,7 +385,7 @@ take_page (HolbooMamSync    *sync,
            * Its messages are older than what is stored above it. */
           forget_query (sync);
           g_clear_pointer (&sync->floors, g_hash_table_unref);
-          find_gap_below (sync, gap->start_id, gap->start_ts);
+          _holboo_mam_find_gap_below (sync, gap->start_id, gap->start_ts);
         }
       else
         finish_when_stored (sync);
@@ -461,7 +426,7 @@ on_query_done (GObject      *source,
     fin = holboo_xmpp_mam_parse_fin (iq, &error);
   if (fin == NULL)
     {
-      sync_finish (sync, g_steal_pointer (&error));
+      _holboo_mam_sync_finish (sync, g_steal_pointer (&error));
       goto out;
     }
 
@@ -470,7 +435,7 @@ on_query_done (GObject      *source,
   take_page (sync, fin, page);
 
 out:
-  sync_unref (sync);
+  _holboo_mam_sync_unref (sync);
 }
 
 static void
@@ -482,7 +447,7 @@ send_query (HolbooMamSync *sync)
 
   if (!_holboo_account_is_connected (self))
     {
-      sync_finish (sync, g_error_new_literal (HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_NOT_CONNECTED,
+      _holboo_mam_sync_finish (sync, g_error_new_literal (HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_NOT_CONNECTED,
                                               _("Not connected")));
       return;
     }
@@ -507,11 +472,11 @@ send_query (HolbooMamSync *sync)
 
   iq = holboo_xmpp_mam_build_query (&query);
   holboo_xmpp_connection_send_iq_async (self->connection, iq, sync->cancellable, on_query_done,
-                                        sync_ref (sync));
+                                        _holboo_mam_sync_ref (sync));
 }
 
-static void
-gap_found (HolbooAccount      *self,
+void
+_holboo_mam_gap_found (HolbooAccount      *self,
            HolbooAccountBatch *batch,
            gpointer            data)
 {
@@ -525,7 +490,7 @@ gap_found (HolbooAccount      *self,
   op = batch->ops->pdata[0];
   if (op->error != NULL)
     {
-      sync_finish (sync, g_error_copy (op->error));
+      _holboo_mam_sync_finish (sync, g_error_copy (op->error));
       return;
     }
 
@@ -618,169 +583,20 @@ _holboo_account_catch_up_start (HolbooAccount *self)
 
       self->catch_up = NULL;
       g_cancellable_cancel (old->cancellable);
-      sync_finish (old, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded"));
+      _holboo_mam_sync_finish (old, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded"));
     }
 
-  sync = sync_new (self, TRUE, NULL);
+  sync = _holboo_mam_sync_new (self, TRUE, NULL);
   self->catch_up = sync;
   _holboo_account_set_syncing (self, TRUE);
-  find_gap_below (sync, NULL, 0);
-}
-
-static void
-on_user_cancelled (GCancellable *cancellable,
-                   gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
-/**
- * holboo_account_fetch_older_async:
- * @self: a connected account
- * @peer: the conversation's bare JID
- * @max_messages: fetch about this many archived messages at most (0: one
- *   page)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the messages are stored (::message-added was
- *   emitted for each new one)
- * @user_data: for @callback
- *
- * Fills the next gap of @peer's history older than what is stored,
- * newest first, from the account's archive: for scrolling a conversation
- * back.
- */
-void
-holboo_account_fetch_older_async (HolbooAccount       *self,
-                                  const char          *peer,
-                                  guint                max_messages,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(HolbooJid) peer_jid = NULL;
-  HolbooMamSync *sync;
-  HolbooAccountBatch *batch;
-  HolbooAccountOp *op;
-
-  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
-  g_return_if_fail (peer != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, holboo_account_fetch_older_async);
-
-  peer_jid = holboo_jid_parse (peer, -1, NULL);
-  if (peer_jid == NULL)
-    {
-      g_task_return_new_error (task, HOLBOO_ACCOUNT_ERROR, HOLBOO_ACCOUNT_ERROR_INVALID_ADDRESS,
-                               _("“%s” is not a valid address"), peer);
-      return;
-    }
-  if (!_holboo_account_is_connected (self))
-    {
-      g_task_return_new_error (task, HOLBOO_XMPP_ERROR, HOLBOO_XMPP_ERROR_NOT_CONNECTED,
-                               "%s", _("Not connected"));
-      return;
-    }
-
-  /* A group chat's older history is in its room's archive, unfiltered. */
-  if (_holboo_account_rooms_is_room (self, holboo_jid_get_bare_string (peer_jid)))
-    {
-      sync = sync_new (self, FALSE, NULL);
-      sync->archive = holboo_jid_get_bare (peer_jid);
-    }
-  else
-    sync = sync_new (self, FALSE, holboo_jid_get_bare_string (peer_jid));
-  sync->max_messages = max_messages != 0 ? max_messages : self->mam_page_size;
-  sync->task = g_steal_pointer (&task);
-  if (cancellable != NULL)
-    {
-      sync->user_cancellable = g_object_ref (cancellable);
-      sync->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled),
-                                               sync->cancellable, NULL);
-    }
-
-  op = _holboo_account_op_new (HOLBOO_ACCOUNT_OP_OLDER_GAP);
-  op->archive = g_strdup (sync_archive (sync));
-  op->peer = g_strdup (holboo_jid_get_bare_string (peer_jid));
-  op->with = g_strdup (sync->with);
-  batch = _holboo_account_batch_new (gap_found, sync_ref (sync), (GDestroyNotify) sync_unref);
-  _holboo_account_batch_add (batch, op);
-  _holboo_account_submit (self, batch);
-}
-
-/**
- * holboo_account_fetch_older_finish:
- * @n_new: (out) (optional): how many messages were new
- * @complete: (out) (optional): the conversation's history is now stored
- *   back to the start of the archive
- *
- * Returns: %TRUE on success
- */
-gboolean
-holboo_account_fetch_older_finish (HolbooAccount  *self,
-                                   GAsyncResult   *result,
-                                   guint          *n_new,
-                                   gboolean       *complete,
-                                   GError        **error)
-{
-  g_autofree FetchResult *fetched = NULL;
-
-  g_return_val_if_fail (HOLBOO_IS_ACCOUNT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  fetched = g_task_propagate_pointer (G_TASK (result), error);
-  if (n_new != NULL)
-    *n_new = fetched != NULL ? fetched->n_new : 0;
-  if (complete != NULL)
-    *complete = fetched != NULL && fetched->complete;
-  return fetched != NULL;
-}
-
-/**
- * _holboo_account_room_catch_up:
- * @room: the room's bare JID
- * @done: (nullable): called when the catch-up is over
- *
- * Catches up on a room's archive after joining it, newest first, as
- * the account's own catch-up does: until it reaches what is stored, or
- * for a few pages when nothing is (older history then comes on
- * demand).  A catch-up of the same room that is still running is
- * dropped.
- */
-void
-_holboo_account_room_catch_up (HolbooAccount      *self,
-                               HolbooJid          *room,
-                               HolbooRoomSyncDone  done,
-                               gpointer            user_data)
-{
-  HolbooMamSync *sync;
-
-  for (guint i = 0; i < self->syncs->len; i++)
-    {
-      HolbooMamSync *old = self->syncs->pdata[i];
-
-      if (old->catch_up && old->archive != NULL && holboo_jid_equal_bare (old->archive, room))
-        {
-          old->room_done = NULL;
-          g_cancellable_cancel (old->cancellable);
-          sync_finish (old, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded"));
-          break;
-        }
-    }
-
-  sync = sync_new (self, TRUE, NULL);
-  sync->archive = holboo_jid_get_bare (room);
-  sync->room_done = done;
-  sync->room_done_data = user_data;
-  find_gap_below (sync, NULL, 0);
+  _holboo_mam_find_gap_below (sync, NULL, 0);
 }
 
 void
 _holboo_account_mam_init (HolbooAccount *self)
 {
   self->mam_queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->syncs = g_ptr_array_new_with_free_func ((GDestroyNotify) sync_unref);
+  self->syncs = g_ptr_array_new_with_free_func ((GDestroyNotify) _holboo_mam_sync_unref);
 }
 
 void
@@ -794,7 +610,7 @@ _holboo_account_mam_dispose (HolbooAccount *self)
 
           sync->detached = TRUE;
           g_cancellable_cancel (sync->cancellable);
-          sync_finish (sync, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Closed"));
+          _holboo_mam_sync_finish (sync, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Closed"));
         }
     }
   self->catch_up = NULL;
