@@ -99,10 +99,21 @@ walk_one (GQuark        field,
 
         if (kind != NULL && !g_str_equal (kind, "audio"))
           break;
+        const GstStructure *jb = NULL;
+        guint64 jb_lost = 0;
+
         if (gst_structure_get_uint64 (s, "packets-received", &received))
           walk->stats->audio_packets_received += received;
-        if (gst_structure_get_int64 (s, "packets-lost", &lost))
-          walk->stats->audio_packets_lost += lost;
+        /* "packets-lost" comes from the last RTCP report and lags (it
+         * read 0 in a run with 10 % loss); the jitterbuffer counts the
+         * packets it gave up on as they go.  Take the larger. */
+        gst_structure_get_int64 (s, "packets-lost", &lost);
+        if (gst_structure_get (s, "gst-rtpjitterbuffer-stats", GST_TYPE_STRUCTURE, &jb, NULL) && jb != NULL)
+          {
+            gst_structure_get_uint64 (jb, "num-lost", &jb_lost);
+            gst_structure_free ((GstStructure *) jb);
+          }
+        walk->stats->audio_packets_lost += MAX (lost, (gint64) jb_lost);
       }
       break;
 
