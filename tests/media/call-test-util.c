@@ -132,7 +132,7 @@ end_init (CallEnd               *end,
                                                       : "video/x-raw,width=320,height=240,framerate=30/1");
   end->pipeline = g_object_new (HOLBOO_TYPE_CALL_PIPELINE,
                                 "video", options->video,
-                                "echo-cancel", FALSE,
+                                "echo-cancel", options->echo_cancel,
                                 "audio-source", source_override ? source_override : source,
                                 "audio-sink", sink_override ? sink_override : sink,
                                 "audio-rtp-filter", rtp_filter,

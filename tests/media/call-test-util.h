@@ -41,6 +41,7 @@ typedef struct {
   const char  *audio_sink_b;          /* replaces b's spectrum sink */
   const char  *audio_rtp_filter_a;    /* e.g. a netsim on a's sent packets */
   const char  *video_caps;            /* 0: 320x240 at 30 fps */
+  gboolean     echo_cancel;           /* webrtcdsp on both ends */
 } CallPairOptions;
 
 void      call_pair_init           (CallPair              *pair,

@@ -210,6 +210,37 @@ test_mute_and_hold (void)
   call_pair_clear (&pair);
 }
 
+static gboolean
+both_have_audio (gpointer data)
+{
+  CallPair *pair = data;
+
+  return holboo_call_pipeline_get_setup_time (pair->a.pipeline) >= 0 &&
+         holboo_call_pipeline_get_setup_time (pair->b.pipeline) >= 0;
+}
+
+/* With echo cancellation (webrtcdsp, its probe on the playback side)
+ * both ends connect and decode each other; every pipeline has its own
+ * probe, so two calls in one process do not share one. */
+static void
+test_echo_cancel (void)
+{
+  CallPairOptions options = { .echo_cancel = TRUE };
+  CallPair pair;
+  g_autofree char *dot = NULL;
+
+  call_pair_init (&pair, &options);
+  call_pair_connect (&pair, 20);
+  g_assert_true (call_test_wait (both_have_audio, &pair, 10000));
+
+  dot = holboo_call_pipeline_dump_dot (pair.a.pipeline, NULL);
+  g_assert_nonnull (strstr (dot, "GstWebrtcDsp"));
+  g_assert_nonnull (strstr (dot, "GstWebrtcEchoProbe"));
+  g_assert_cmpint (holboo_call_pipeline_get_state (pair.a.pipeline), ==, HOLBOO_CALL_STATE_CONNECTED);
+  g_assert_cmpint (holboo_call_pipeline_get_state (pair.b.pipeline), ==, HOLBOO_CALL_STATE_CONNECTED);
+  call_pair_clear (&pair);
+}
+
 static void
 on_result (GObject      *object,
            GAsyncResult *result,
@@ -272,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/media/call/loopback/audio-both-ways", test_audio_both_ways);
   g_test_add_func ("/media/call/loopback/video", test_video);
   g_test_add_func ("/media/call/loopback/mute-and-hold", test_mute_and_hold);
+  g_test_add_func ("/media/call/loopback/echo-cancel", test_echo_cancel);
   g_test_add_func ("/media/call/loopback/refusals", test_refusals);
   g_test_add_func ("/media/call/loopback/bad-device", test_bad_device);
 
