@@ -200,6 +200,7 @@ static const char * const migrations[] = {
   "  text       TEXT NOT NULL,"
   "  updated_at INTEGER NOT NULL"
   ") STRICT, WITHOUT ROWID;",
+
   /* 5: group chats.  One row per room the user joined, beside its
    * conversation (kind 1): the nickname to join with, the room's name
    * and subject as last seen, and whether it is joined at every login (a bookmark's
@@ -213,6 +214,83 @@ static const char * const migrations[] = {
   "  subject         TEXT NOT NULL DEFAULT '',"
   "  autojoin        INTEGER NOT NULL DEFAULT 1 CHECK (autojoin IN (0, 1))"
   ") STRICT;",
+
+  /* 6: the team log and the customers replayed from it (DESIGN.md, "The
+   * team log").  teamlog_ops records every op the log room's archive
+   * gave, in server order (seq), so none is applied twice; an op this
+   * version could not apply keeps its XML (payload) for the version that
+   * can.  The customer tables hold what replaying the applied ops gives,
+   * identical on every member's client.  Times are µs since the epoch. */
+  "CREATE TABLE teamlog_ops ("
+  "  seq       INTEGER PRIMARY KEY,"
+  "  stanza_id TEXT NOT NULL,"
+  "  uuid      TEXT NOT NULL UNIQUE,"
+  "  type      TEXT NOT NULL,"
+  "  version   INTEGER NOT NULL,"
+  "  author    TEXT NOT NULL,"
+  "  server_ts INTEGER NOT NULL,"
+  "  applied   INTEGER NOT NULL CHECK (applied IN (0, 1)),"
+  "  payload   TEXT,"
+  "  CHECK (applied = 1 OR payload IS NOT NULL)"
+  ") STRICT;"
+  /* merged_into: the customer this one was merged into (it is then
+   * deleted too). */
+  "CREATE TABLE customers ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  created_by  TEXT NOT NULL,"
+  "  created_at  INTEGER NOT NULL,"
+  "  deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  merged_into TEXT"
+  ") STRICT;"
+  /* Per-field last writer wins: ops are applied in server order, so the
+   * row holds the value of the latest op that set the field. */
+  "CREATE TABLE customer_fields ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  name        TEXT NOT NULL,"
+  "  value       TEXT NOT NULL,"
+  "  PRIMARY KEY (customer_id, name)"
+  ") STRICT, WITHOUT ROWID;"
+  /* kind: 0 phone (E.164), 1 e-mail, 2 XMPP address; what incoming calls
+   * and chats are matched by. */
+  "CREATE TABLE customer_handles ("
+  "  kind        INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),"
+  "  value       TEXT NOT NULL,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (kind, value, customer_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX customer_handles_customer ON customer_handles (customer_id);"
+  "CREATE TABLE customer_tags ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  tag         TEXT NOT NULL,"
+  "  PRIMARY KEY (customer_id, tag)"
+  ") STRICT, WITHOUT ROWID;"
+  /* The timeline: notes, calls, chats, satisfaction scores.  uuid: the
+   * note's id, or the op's for the other kinds. */
+  "CREATE TABLE customer_events ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  kind        TEXT NOT NULL,"
+  "  at          INTEGER NOT NULL,"
+  "  author      TEXT NOT NULL,"
+  "  body        TEXT NOT NULL,"
+  "  data        TEXT,"
+  "  deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "CREATE INDEX customer_events_timeline ON customer_events (customer_id, at, id);"
+  /* Search: a customer's fields, one row per customer, rewritten once
+   * per batch of ops that changed them; and the timeline's text.  Both
+   * are kept by the replay at the end of each batch, in one statement
+   * each (FTS5 writes out its pending index at every statement), not by
+   * triggers. */
+  "CREATE VIRTUAL TABLE customers_fts USING fts5 ("
+  "  text, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE VIRTUAL TABLE customer_events_fts USING fts5 ("
+  "  body, content = 'customer_events', content_rowid = 'id', columnsize = 0,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");",
 };
 
 static const char *

@@ -35,7 +35,7 @@ grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$po/POTFILES.in" | sed 's/[[:sp
 #    desktop, metainfo and schema sources are always translatable.
 (
   cd "$src"
-  grep -rlE --include='*.c' --include='*.h' \
+  grep -rlE --include='*.c' --include='*.cc' --include='*.h' \
        '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|g_dpgettext2|ngettext)[[:space:]]*\(' \
        src 2>/dev/null || true
   grep -rl --include='*.ui' 'translatable="yes"' src data 2>/dev/null || true

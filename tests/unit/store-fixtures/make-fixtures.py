@@ -160,6 +160,19 @@ SCHEMA = {
         "  autojoin        INTEGER NOT NULL DEFAULT 1 CHECK (autojoin IN (0, 1))"
         ") STRICT",
     ],
+    # The team log and the customers replayed from it.
+    6: [
+        'CREATE TABLE teamlog_ops (  seq       INTEGER PRIMARY KEY,  stanza_id TEXT NOT NULL,  uuid      TEXT NOT NULL UNIQUE,  type      TEXT NOT NULL,  version   INTEGER NOT NULL,  author    TEXT NOT NULL,  server_ts INTEGER NOT NULL,  applied   INTEGER NOT NULL CHECK (applied IN (0, 1)),  payload   TEXT,  CHECK (applied = 1 OR payload IS NOT NULL)) STRICT',
+        'CREATE TABLE customers (  id          INTEGER PRIMARY KEY,  uuid        TEXT NOT NULL UNIQUE,  created_by  TEXT NOT NULL,  created_at  INTEGER NOT NULL,  deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),  merged_into TEXT) STRICT',
+        'CREATE TABLE customer_fields (  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,  name        TEXT NOT NULL,  value       TEXT NOT NULL,  PRIMARY KEY (customer_id, name)) STRICT, WITHOUT ROWID',
+        'CREATE TABLE customer_handles (  kind        INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),  value       TEXT NOT NULL,  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,  PRIMARY KEY (kind, value, customer_id)) STRICT, WITHOUT ROWID',
+        'CREATE INDEX customer_handles_customer ON customer_handles (customer_id)',
+        'CREATE TABLE customer_tags (  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,  tag         TEXT NOT NULL,  PRIMARY KEY (customer_id, tag)) STRICT, WITHOUT ROWID',
+        'CREATE TABLE customer_events (  id          INTEGER PRIMARY KEY,  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,  uuid        TEXT NOT NULL UNIQUE,  kind        TEXT NOT NULL,  at          INTEGER NOT NULL,  author      TEXT NOT NULL,  body        TEXT NOT NULL,  data        TEXT,  deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))) STRICT',
+        'CREATE INDEX customer_events_timeline ON customer_events (customer_id, at, id)',
+        "CREATE VIRTUAL TABLE customers_fts USING fts5 (  text, tokenize = 'unicode61 remove_diacritics 2')",
+        "CREATE VIRTUAL TABLE customer_events_fts USING fts5 (  body, content = 'customer_events', content_rowid = 'id', columnsize = 0,  tokenize = 'unicode61 remove_diacritics 2')",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -267,6 +280,33 @@ DATA = {
         ("INSERT INTO mam_ranges (archive, first_id, first_ts, last_id, last_ts, reaches_start)"
          " VALUES (?, ?, ?, ?, ?, ?)",
          ("borluulalt@conference.example.mn", "R1", 1700000200000000, "R1", 1700000200000000, 1)),
+    ],
+    # One customer of the team log: created by one member, a note by
+    # another, a call logged; and an op of a later version, kept.
+    6: [
+        ("INSERT INTO teamlog_ops (seq, stanza_id, uuid, type, version, author, server_ts, applied, payload)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "T1", "0e6f6a4c-0001-4000-8000-000000000001", "customer.create", 1, "bold@example.mn",
+          1700000200000000, 1, None)),
+        ("INSERT INTO teamlog_ops (seq, stanza_id, uuid, type, version, author, server_ts, applied, payload)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (2, "T2", "0e6f6a4c-0001-4000-8000-000000000002", "customer.update", 2, "bat.erdene@example.mn",
+          1700000260000000, 0, "<op xmlns='urn:holboo:teamlog:1' v='2'/>")),
+        ("INSERT INTO customers (id, uuid, created_by, created_at) VALUES (?, ?, ?, ?)",
+         (1, "5a7c0e2d-0001-4000-8000-00000000c001", "bold@example.mn", 1700000200000000)),
+        ("INSERT INTO customer_fields (customer_id, name, value) VALUES (?, ?, ?)",
+         (1, "name", "Сарангэрэл")),
+        ("INSERT INTO customer_fields (customer_id, name, value) VALUES (?, ?, ?)",
+         (1, "phones", "+97699112233")),
+        ("INSERT INTO customer_handles (kind, value, customer_id) VALUES (?, ?, ?)",
+         (0, "+97699112233", 1)),
+        ("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", (1, "VIP")),
+        ("INSERT INTO customer_events (id, customer_id, uuid, kind, at, author, body)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?)",
+         (1, 1, "5a7c0e2d-0002-4000-8000-00000000e001", "note", 1700000230000000, "bat.erdene@example.mn",
+          "Нэхэмжлэлийн талаар асуусан")),
+        ("INSERT INTO customers_fts (rowid, text) VALUES (?, ?)", (1, "Сарангэрэл\n+97699112233")),
+        ("INSERT INTO customer_events_fts (rowid, body) SELECT id, body FROM customer_events", ()),
     ],
 }
 
