@@ -478,7 +478,7 @@ holboo_xmpp_upload_error_from_iq_error (const GError *iq_error,
     }
 
   if (max_file_size > 0)
-    max_str = g_format_size (max_file_size);
+    max_str = g_format_size_full (max_file_size, G_FORMAT_SIZE_IEC_UNITS);
 
   if (code == HOLBOO_XMPP_UPLOAD_ERROR_TOO_LARGE && max_str != NULL)
     {
