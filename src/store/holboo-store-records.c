@@ -39,6 +39,34 @@ holboo_stored_attachment_new (void)
   return self;
 }
 
+/**
+ * holboo_stored_attachment_copy:
+ *
+ * Returns: (transfer full): a copy of @self, to change
+ */
+HolbooStoredAttachment *
+holboo_stored_attachment_copy (const HolbooStoredAttachment *self)
+{
+  HolbooStoredAttachment *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = holboo_stored_attachment_new ();
+  copy->message_id = self->message_id;
+  copy->state = self->state;
+  copy->url = g_strdup (self->url);
+  copy->local_path = g_strdup (self->local_path);
+  copy->name = g_strdup (self->name);
+  copy->size = self->size;
+  copy->mime = g_strdup (self->mime);
+  copy->thumbnail_path = g_strdup (self->thumbnail_path);
+  copy->width = self->width;
+  copy->height = self->height;
+  copy->description = g_strdup (self->description);
+  copy->error = g_strdup (self->error);
+  return copy;
+}
+
 HolbooStoredAttachment *
 holboo_stored_attachment_ref (HolbooStoredAttachment *self)
 {

@@ -351,6 +351,7 @@ typedef struct {
 
 GType                     holboo_stored_attachment_get_type   (void) G_GNUC_CONST;
 HolbooStoredAttachment   *holboo_stored_attachment_new        (void);
+HolbooStoredAttachment   *holboo_stored_attachment_copy       (const HolbooStoredAttachment *self);
 HolbooStoredAttachment   *holboo_stored_attachment_ref        (HolbooStoredAttachment   *self);
 void                      holboo_stored_attachment_unref      (HolbooStoredAttachment   *self);
 
