@@ -13,8 +13,7 @@
  * other control characters) makes the whole slot unusable: a service
  * that sends one is not trusted with the file.
  *
- * Service discovery is done here with the two queries this needs, until
- * a shared disco module is in the tree.
+ * Service discovery itself is holboo-xmpp-disco.c's.
  */
 
 #define G_LOG_DOMAIN "holboo-xmpp-upload"
@@ -70,98 +69,20 @@ build_iq (const char *type,
   return iq;
 }
 
-/**
- * holboo_xmpp_upload_build_disco_items:
- *
- * Returns: (transfer full): a disco#items query to @domain
- */
-HolbooXmlNode *
-holboo_xmpp_upload_build_disco_items (const char *domain)
-{
-  HolbooXmlNode *iq;
-
-  g_return_val_if_fail (domain != NULL, NULL);
-
-  iq = build_iq ("get", domain);
-  holboo_xml_node_add_child_ns (iq, "query", HOLBOO_XMLNS_DISCO_ITEMS);
-  return iq;
-}
-
-/**
- * holboo_xmpp_upload_build_disco_info:
- *
- * Returns: (transfer full): a disco#info query to @jid
- */
-HolbooXmlNode *
-holboo_xmpp_upload_build_disco_info (const char *jid)
-{
-  HolbooXmlNode *iq;
-
-  g_return_val_if_fail (jid != NULL, NULL);
-
-  iq = build_iq ("get", jid);
-  holboo_xml_node_add_child_ns (iq, "query", HOLBOO_XMLNS_DISCO_INFO);
-  return iq;
-}
-
-/**
- * holboo_xmpp_upload_parse_disco_items:
- * @iq: a disco#items result
- *
- * Returns: (transfer full): the items' JIDs that parse, at most
- *   %MAX_ITEMS_ASKED of them, without nodes (an upload service is an
- *   entity of its own)
- */
-GStrv
-holboo_xmpp_upload_parse_disco_items (HolbooXmlNode *iq)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  HolbooXmlNode *query;
-  HolbooXmlNode *item;
-  HolbooXmlIter iter;
-  guint n = 0;
-
-  g_return_val_if_fail (iq != NULL, NULL);
-
-  query = holboo_xml_node_get_child (iq, "query", HOLBOO_XMLNS_DISCO_ITEMS);
-  if (query == NULL)
-    return g_strv_builder_end (builder);
-
-  holboo_xml_iter_init (&iter, query, "item", HOLBOO_XMLNS_DISCO_ITEMS);
-  while (holboo_xml_iter_next (&iter, &item) && n < MAX_ITEMS_ASKED)
-    {
-      g_autoptr(HolbooJid) jid = NULL;
-
-      if (holboo_xml_node_get_attribute (item, "node") != NULL)
-        continue;
-      jid = holboo_jid_parse (holboo_xml_node_get_attribute (item, "jid"), -1, NULL);
-      if (jid == NULL)
-        continue;
-      g_strv_builder_add (builder, holboo_jid_to_string (jid));
-      n++;
-    }
-  return g_strv_builder_end (builder);
-}
-
-/* The value of @var in a result form of FORM_TYPE @form_type. */
+/* The value of @var in @info's result form of FORM_TYPE @form_type. */
 static const char *
-form_value (HolbooXmlNode *query,
-            const char    *form_type,
-            const char    *var)
+form_value (HolbooXmppDiscoInfo *info,
+            const char          *form_type,
+            const char          *var)
 {
-  HolbooXmlIter forms;
-  HolbooXmlNode *form;
-
-  holboo_xml_iter_init (&forms, query, "x", XMLNS_DATA);
-  while (holboo_xml_iter_next (&forms, &form))
+  for (guint i = 0; i < info->forms->len; i++)
     {
+      HolbooXmlNode *form = info->forms->pdata[i];
       HolbooXmlIter fields;
       HolbooXmlNode *field;
       const char *type = NULL;
       const char *value = NULL;
 
-      if (g_strcmp0 (holboo_xml_node_get_attribute (form, "type"), "result") != 0)
-        continue;
       holboo_xml_iter_init (&fields, form, "field", XMLNS_DATA);
       while (holboo_xml_iter_next (&fields, &field))
         {
@@ -179,40 +100,28 @@ form_value (HolbooXmlNode *query,
 }
 
 /**
- * holboo_xmpp_upload_parse_disco_info:
- * @iq: a disco#info result
+ * holboo_xmpp_upload_is_service:
+ * @info: an entity's disco#info (holboo_xmpp_disco_parse_info())
  * @max_file_size: (out) (optional): the service's max-file-size, or 0
  *   when it gives none (or one that is not a number)
  *
  * Returns: whether the entity is an upload service of this XEP version
  */
 gboolean
-holboo_xmpp_upload_parse_disco_info (HolbooXmlNode *iq,
-                                     guint64       *max_file_size)
+holboo_xmpp_upload_is_service (HolbooXmppDiscoInfo *info,
+                               guint64             *max_file_size)
 {
-  HolbooXmlNode *query;
-  HolbooXmlNode *feature;
-  HolbooXmlIter iter;
-  gboolean found = FALSE;
   const char *max;
   guint64 value = 0;
 
-  g_return_val_if_fail (iq != NULL, FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
 
   if (max_file_size != NULL)
     *max_file_size = 0;
-
-  query = holboo_xml_node_get_child (iq, "query", HOLBOO_XMLNS_DISCO_INFO);
-  if (query == NULL)
+  if (!holboo_xmpp_disco_info_has_feature (info, HOLBOO_XMLNS_HTTP_UPLOAD))
     return FALSE;
 
-  holboo_xml_iter_init (&iter, query, "feature", HOLBOO_XMLNS_DISCO_INFO);
-  while (!found && holboo_xml_iter_next (&iter, &feature))
-    found = g_strcmp0 (holboo_xml_node_get_attribute (feature, "var"), HOLBOO_XMLNS_HTTP_UPLOAD) == 0;
-  if (!found)
-    return FALSE;
-
-  max = form_value (query, HOLBOO_XMLNS_HTTP_UPLOAD, "max-file-size");
+  max = form_value (info, HOLBOO_XMLNS_HTTP_UPLOAD, "max-file-size");
   if (max != NULL && !g_ascii_string_to_unsigned (max, 10, 1, G_MAXUINT64, &value, NULL))
     {
       g_debug ("Ignoring an upload service's max-file-size “%s”", max);
@@ -517,7 +426,7 @@ holboo_xmpp_upload_error_from_iq_error (const GError *iq_error,
 typedef struct {
   HolbooXmppConnection *connection;
   char                 *domain;
-  GStrv                 items;
+  GPtrArray            *items;    /* (element-type HolbooXmppDiscoItem) */
   guint                 next;
   gboolean              asked_domain;
 } Discover;
@@ -527,7 +436,7 @@ discover_free (Discover *d)
 {
   g_clear_object (&d->connection);
   g_free (d->domain);
-  g_strfreev (d->items);
+  g_clear_pointer (&d->items, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -541,6 +450,7 @@ on_info (GObject      *source,
   g_autoptr(GTask) task = user_data;
   Discover *d = g_task_get_task_data (task);
   g_autoptr(HolbooXmlNode) answer = NULL;
+  g_autoptr(HolbooXmppDiscoInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   guint64 max = 0;
 
@@ -551,7 +461,8 @@ on_info (GObject      *source,
       return;
     }
 
-  if (answer != NULL && holboo_xmpp_upload_parse_disco_info (answer, &max))
+  info = answer != NULL ? holboo_xmpp_disco_parse_info (answer, NULL) : NULL;
+  if (info != NULL && holboo_xmpp_upload_is_service (info, &max))
     {
       HolbooXmppUploadService *service = g_new0 (HolbooXmppUploadService, 1);
 
@@ -574,8 +485,12 @@ ask_next_info (GTask *task)
   const char *jid;
   g_autoptr(HolbooXmlNode) iq = NULL;
 
-  if (d->items != NULL && d->items[d->next] != NULL)
-    jid = d->items[d->next++];
+  /* Items with a node are parts of an entity, not services. */
+  while (d->items != NULL && d->next < d->items->len && d->next < MAX_ITEMS_ASKED &&
+         ((HolbooXmppDiscoItem *) d->items->pdata[d->next])->node != NULL)
+    d->next++;
+  if (d->items != NULL && d->next < d->items->len && d->next < MAX_ITEMS_ASKED)
+    jid = holboo_jid_to_string (((HolbooXmppDiscoItem *) d->items->pdata[d->next++])->jid);
   else if (!d->asked_domain)
     {
       jid = d->domain;
@@ -589,7 +504,7 @@ ask_next_info (GTask *task)
       return;
     }
 
-  iq = holboo_xmpp_upload_build_disco_info (jid);
+  iq = holboo_xmpp_disco_build_info_query (jid, NULL);
   holboo_xmpp_connection_send_iq_async (d->connection, iq, g_task_get_cancellable (task), on_info, task);
 }
 
@@ -611,7 +526,7 @@ on_items (GObject      *source,
       return;
     }
   if (answer != NULL)
-    d->items = holboo_xmpp_upload_parse_disco_items (answer);
+    d->items = holboo_xmpp_disco_parse_items (answer, NULL);
   ask_next_info (task);
 }
 
@@ -651,7 +566,7 @@ holboo_xmpp_upload_discover_async (HolbooXmppConnection *connection,
   d->domain = g_strdup (holboo_jid_get_domainpart (bound));
   g_task_set_task_data (task, d, (GDestroyNotify) discover_free);
 
-  iq = holboo_xmpp_upload_build_disco_items (d->domain);
+  iq = holboo_xmpp_disco_build_items_query (d->domain, NULL);
   holboo_xmpp_connection_send_iq_async (connection, iq, cancellable, on_items, task);
 }
 

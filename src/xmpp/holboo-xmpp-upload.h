@@ -8,20 +8,12 @@
 #include <gio/gio.h>
 
 #include "holboo-xml-node.h"
+#include "holboo-xmpp-disco.h"
 #include "holboo-xmpp-types.h"
 
 G_BEGIN_DECLS
 
 #define HOLBOO_XMLNS_HTTP_UPLOAD "urn:xmpp:http:upload:0"
-
-/* Until the disco module is shared (holboo-xmpp-disco.h), the two
- * namespaces this module asks with. */
-#ifndef HOLBOO_XMLNS_DISCO_INFO
-#define HOLBOO_XMLNS_DISCO_INFO  "http://jabber.org/protocol/disco#info"
-#endif
-#ifndef HOLBOO_XMLNS_DISCO_ITEMS
-#define HOLBOO_XMLNS_DISCO_ITEMS "http://jabber.org/protocol/disco#items"
-#endif
 
 /* URLs longer than this are not believed (the GET URL goes into a
  * message body and the store). */
@@ -81,10 +73,7 @@ typedef struct {
 GQuark                   holboo_xmpp_upload_error_quark        (void);
 
 /* Pure: stanzas in, stanzas out. */
-HolbooXmlNode           *holboo_xmpp_upload_build_disco_items  (const char              *domain);
-HolbooXmlNode           *holboo_xmpp_upload_build_disco_info   (const char              *jid);
-GStrv                    holboo_xmpp_upload_parse_disco_items  (HolbooXmlNode           *iq);
-gboolean                 holboo_xmpp_upload_parse_disco_info   (HolbooXmlNode           *iq,
+gboolean                 holboo_xmpp_upload_is_service         (HolbooXmppDiscoInfo     *info,
                                                                 guint64                 *max_file_size);
 HolbooXmlNode           *holboo_xmpp_upload_build_request      (const char              *service,
                                                                 const char              *filename,

@@ -25,15 +25,24 @@ parse (const char *xml)
   return node;
 }
 
+static gboolean
+is_service (const char *xml,
+            guint64    *max)
+{
+  g_autoptr(HolbooXmlNode) iq = parse (xml);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooXmppDiscoInfo) info = holboo_xmpp_disco_parse_info (iq, &error);
+
+  g_assert_no_error (error);
+  return holboo_xmpp_upload_is_service (info, max);
+}
+
 static void
 test_disco (void)
 {
-  g_autoptr(HolbooXmlNode) items = parse (
-    "<iq xmlns='jabber:client' type='result' from='example.mn'>"
-    "<query xmlns='http://jabber.org/protocol/disco#items'>"
-    "<item jid='conference.example.mn'/><item jid='example.mn' node='x'/>"
-    "<item jid='not a jid@@'/><item jid='Upload.Example.MN'/></query></iq>");
-  g_autoptr(HolbooXmlNode) info = parse (
+  guint64 max = 1;
+
+  g_assert_true (is_service (
     "<iq xmlns='jabber:client' type='result' from='upload.example.mn'>"
     "<query xmlns='http://jabber.org/protocol/disco#info'>"
     "<identity category='store' type='file'/>"
@@ -41,34 +50,34 @@ test_disco (void)
     "<x xmlns='jabber:x:data' type='result'>"
     "<field var='FORM_TYPE' type='hidden'><value>urn:xmpp:http:upload:0</value></field>"
     "<field var='max-file-size'><value>5242880</value></field></x>"
-    "</query></iq>");
-  g_autoptr(HolbooXmlNode) odd_max = parse (
+    "</query></iq>", &max));
+  g_assert_cmpuint (max, ==, 5242880);
+
+  /* A limit that is not a number is no limit we know of. */
+  g_assert_true (is_service (
     "<iq xmlns='jabber:client' type='result'><query xmlns='http://jabber.org/protocol/disco#info'>"
     "<feature var='urn:xmpp:http:upload:0'/>"
     "<x xmlns='jabber:x:data' type='result'>"
     "<field var='FORM_TYPE'><value>urn:xmpp:http:upload:0</value></field>"
-    "<field var='max-file-size'><value>-12</value></field></x></query></iq>");
-  g_autoptr(HolbooXmlNode) muc = parse (
+    "<field var='max-file-size'><value>-12</value></field></x></query></iq>", &max));
+  g_assert_cmpuint (max, ==, 0);
+
+  /* Another form's max-file-size does not count. */
+  g_assert_true (is_service (
+    "<iq xmlns='jabber:client' type='result'><query xmlns='http://jabber.org/protocol/disco#info'>"
+    "<feature var='urn:xmpp:http:upload:0'/>"
+    "<x xmlns='jabber:x:data' type='result'>"
+    "<field var='FORM_TYPE'><value>urn:xmpp:http:upload:1</value></field>"
+    "<field var='max-file-size'><value>10</value></field></x></query></iq>", &max));
+  g_assert_cmpuint (max, ==, 0);
+
+  /* A form without the feature is not a service. */
+  g_assert_false (is_service (
     "<iq xmlns='jabber:client' type='result'><query xmlns='http://jabber.org/protocol/disco#info'>"
     "<feature var='http://jabber.org/protocol/muc'/>"
     "<x xmlns='jabber:x:data' type='result'>"
     "<field var='FORM_TYPE'><value>urn:xmpp:http:upload:0</value></field>"
-    "<field var='max-file-size'><value>10</value></field></x></query></iq>");
-  g_autoptr(HolbooXmlNode) query = holboo_xmpp_upload_build_disco_items ("example.mn");
-  g_autofree char *query_xml = holboo_xml_node_to_string (query);
-  g_auto(GStrv) jids = holboo_xmpp_upload_parse_disco_items (items);
-  guint64 max = 1;
-
-  g_assert_nonnull (strstr (query_xml, "disco#items"));
-  g_assert_cmpuint (g_strv_length (jids), ==, 2);
-  g_assert_cmpstr (jids[0], ==, "conference.example.mn");
-  g_assert_cmpstr (jids[1], ==, "upload.example.mn");
-
-  g_assert_true (holboo_xmpp_upload_parse_disco_info (info, &max));
-  g_assert_cmpuint (max, ==, 5242880);
-  g_assert_true (holboo_xmpp_upload_parse_disco_info (odd_max, &max));
-  g_assert_cmpuint (max, ==, 0);
-  g_assert_false (holboo_xmpp_upload_parse_disco_info (muc, &max));
+    "<field var='max-file-size'><value>10</value></field></x></query></iq>", &max));
 }
 
 static void
