@@ -105,7 +105,8 @@ _holboo_transfer_finish (Transfer            *t,
       self->upload->auto_running--;
       t->automatic = FALSE;
     }
-  g_hash_table_remove (self->upload->transfers, &t->message_id);
+  if (_holboo_transfer_lookup (self, t->message_id) == t)
+    g_hash_table_remove (self->upload->transfers, &t->message_id);
   _holboo_download_pump (self);
 }
 

@@ -101,7 +101,7 @@ on_slot (GObject      *source,
   slot = holboo_xmpp_upload_request_slot_finish (result, &error);
   if (slot == NULL || t->account == NULL)
     {
-      _holboo_transfer_fail (t, error != NULL ? error : NULL);
+      _holboo_transfer_fail (t, error);
       _holboo_transfer_unref (t);
       return;
     }
