@@ -372,6 +372,7 @@ handle_parsed (HolbooAccount     *self,
       holboo_jid_is_full (msg->from) && !is_self (self, msg->from))
     receipt_to = holboo_jid_to_string (msg->from);
 
+  _holboo_account_upload_attach (self, stanza, m);
   queue_insert (self, m, source == SOURCE_LIVE ? HOLBOO_ACCOUNT_INSERT_LIVE : 0, receipt_to);
   return TRUE;
 }
@@ -459,6 +460,7 @@ _holboo_account_message_to_record (HolbooAccount        *self,
 {
   g_autoptr(HolbooXmppMessage) msg = holboo_xmpp_message_parse (stanza, self->jid, error);
   Source source = archived ? SOURCE_ARCHIVE : SOURCE_LIVE;
+  HolbooStoredMessage *m;
 
   *out_action = NULL;
   if (msg == NULL)
@@ -473,7 +475,10 @@ _holboo_account_message_to_record (HolbooAccount        *self,
       *out_action = action_from_message (self, msg, source, error);
       return NULL;
     }
-  return record_from_message (self, msg, source, error);
+  m = record_from_message (self, msg, source, error);
+  if (m != NULL)
+    _holboo_account_upload_attach (self, stanza, m);
+  return m;
 }
 
 /**

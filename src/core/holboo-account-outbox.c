@@ -116,6 +116,7 @@ send_row (HolbooAccount       *self,
     stanza = _holboo_account_build_groupchat (m);
   else
     stanza = _holboo_account_build_outgoing (self, m);
+  _holboo_account_upload_decorate (self, m, stanza);
   if (!holboo_xmpp_connection_send (self->connection, stanza, &error))
     {
       g_debug ("Outbox row %" G_GINT64_FORMAT " stays pending: %s", m->id, error->message);

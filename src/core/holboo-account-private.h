@@ -26,6 +26,7 @@ enum {
 extern guint _holboo_account_signals[ACCOUNT_N_SIGNALS];
 
 typedef struct _HolbooMamSync HolbooMamSync;
+typedef struct _HolbooAccountUpload HolbooAccountUpload;
 typedef struct _HolbooAccountContacts HolbooAccountContacts;
 
 /* One step of work for the store, run in order on the worker. */
@@ -181,6 +182,9 @@ struct _HolbooAccount
   GHashTable           *displayed_sent;   /* peer → (gint64 *) timestamp of the newest marked */
   /* holboo-account-rooms*.c, holboo-account-bookmarks.c */
   HolbooAccountRooms   *rooms;
+
+  /* holboo-account-upload.c */
+  HolbooAccountUpload  *upload;
 };
 
 /* holboo-account.c */
@@ -343,6 +347,21 @@ void                 _holboo_account_call             (HolbooAccount        *sel
 void                 _holboo_account_cards_class_init (GObjectClass        *object_class);
 void                 _holboo_account_cards_init       (HolbooAccount        *self);
 void                 _holboo_account_cards_dispose    (HolbooAccount        *self);
+/* holboo-account-upload.c */
+void                 _holboo_account_upload_class_init (GObjectClass       *klass);
+void                 _holboo_account_upload_init      (HolbooAccount        *self);
+void                 _holboo_account_upload_constructed (HolbooAccount      *self);
+void                 _holboo_account_upload_dispose   (HolbooAccount        *self);
+void                 _holboo_account_upload_finalize  (HolbooAccount        *self);
+void                 _holboo_account_upload_session_started (HolbooAccount  *self,
+                                                       gboolean              resumed);
+void                 _holboo_account_upload_attach    (HolbooAccount        *self,
+                                                       HolbooXmlNode        *stanza,
+                                                       HolbooStoredMessage  *m);
+void                 _holboo_account_upload_decorate  (HolbooAccount        *self,
+                                                       HolbooStoredMessage  *m,
+                                                       HolbooXmlNode        *stanza);
+
 /* Test hook: a PEP event as if the server had sent it. */
 gboolean             _holboo_account_cards_receive_event (HolbooAccount     *self,
                                                        HolbooXmlNode        *stanza);

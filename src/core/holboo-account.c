@@ -136,6 +136,7 @@ on_session_started (HolbooXmppConnection *connection,
     }
   _holboo_account_outbox_session_started (self, resumed);
   _holboo_account_rooms_session_started (self, resumed);
+  _holboo_account_upload_session_started (self, resumed);
 }
 
 static void
@@ -208,6 +209,7 @@ holboo_account_constructed (GObject *object)
   /* Rooms first: the contacts' presence handler takes every presence. */
   _holboo_account_rooms_constructed (self);
   _holboo_account_contacts_connect (self);
+  _holboo_account_upload_constructed (self);
 }
 
 static void
@@ -216,6 +218,7 @@ holboo_account_dispose (GObject *object)
   HolbooAccount *self = HOLBOO_ACCOUNT (object);
 
   g_cancellable_cancel (self->cancellable);
+  _holboo_account_upload_dispose (self);
   _holboo_account_mam_dispose (self);
   _holboo_account_sync_dispose (self);
   _holboo_account_contacts_dispose (self);
@@ -261,6 +264,7 @@ holboo_account_finalize (GObject *object)
   _holboo_account_contacts_finalize (self);
   _holboo_account_actions_dispose (self);
   g_clear_object (&self->cancellable);
+  _holboo_account_upload_finalize (self);
   g_free (self->store_path);
 
   G_OBJECT_CLASS (holboo_account_parent_class)->finalize (object);
@@ -405,6 +409,7 @@ holboo_account_class_init (HolbooAccountClass *klass)
     g_signal_new ("invitation-received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+  _holboo_account_upload_class_init (object_class);
 }
 
 static void
@@ -419,6 +424,7 @@ holboo_account_init (HolbooAccount *self)
   _holboo_account_chat_states_init (self);
   _holboo_account_actions_init (self);
   _holboo_account_rooms_init (self);
+  _holboo_account_upload_init (self);
 }
 
 static gboolean

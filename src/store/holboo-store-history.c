@@ -93,8 +93,13 @@ _holboo_store_collect_messages (HolbooStore  *self,
   while ((rc = _holboo_store_step (self, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (rows, _holboo_store_message_from_row (stmt));
   _holboo_store_stmt_release (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
 
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+  for (guint i = 0; i < rows->len; i++)
+    if (!_holboo_store_fill_attachment (self, rows->pdata[i], error))
+      return NULL;
+  return g_steal_pointer (&rows);
 }
 
 /**
@@ -112,6 +117,7 @@ holboo_store_get_message (HolbooStore  *self,
                           GError      **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = NULL;
+  g_autoptr(HolbooStoredMessage) m = NULL;
 
   g_return_val_if_fail (HOLBOO_IS_STORE (self), NULL);
 
@@ -124,7 +130,11 @@ holboo_store_get_message (HolbooStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (_holboo_store_step (self, stmt, error) != SQLITE_ROW)
     return NULL;
-  return _holboo_store_message_from_row (stmt);
+  m = _holboo_store_message_from_row (stmt);
+  g_clear_pointer (&stmt, _holboo_store_stmt_release);
+  if (!_holboo_store_fill_attachment (self, m, error))
+    return NULL;
+  return g_steal_pointer (&m);
 }
 
 /**

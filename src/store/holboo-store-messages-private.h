@@ -84,4 +84,14 @@ GPtrArray           *_holboo_store_collect_messages (HolbooStore  *self,
                                                      sqlite3_stmt *stmt,
                                                      GError      **error);
 
+/* holboo-store-attachments.c.  Insert: inside the caller's transaction.
+ * Fill: sets @m->attachment from the table (or clears it). */
+gboolean             _holboo_store_insert_attachment (HolbooStore                  *self,
+                                                      gint64                        message_id,
+                                                      const HolbooStoredAttachment *attachment,
+                                                      GError                      **error);
+gboolean             _holboo_store_fill_attachment  (HolbooStore          *self,
+                                                     HolbooStoredMessage  *m,
+                                                     GError              **error);
+
 G_END_DECLS

@@ -504,6 +504,8 @@ insert_one (HolbooStore                *self,
         return FALSE;
       if (id != 0)
         {
+          if (m->attachment != NULL && !_holboo_store_insert_attachment (self, id, m->attachment, error))
+            return FALSE;
           result->outcome = HOLBOO_INSERT_NEW;
           result->id = id;
           note_new_message (conv, m, id);

@@ -92,6 +92,20 @@ HolbooStoredMessage      *holboo_store_outbox_retry          (HolbooStore       
                                                               gint64                     id,
                                                               GError                   **error);
 
+/* holboo-store-attachments.c */
+HolbooStoredAttachment   *holboo_store_get_attachment        (HolbooStore               *self,
+                                                              gint64                     message_id,
+                                                              GError                   **error);
+gboolean                  holboo_store_update_attachment     (HolbooStore               *self,
+                                                              const HolbooStoredAttachment *attachment,
+                                                              GError                   **error);
+HolbooStoredMessage      *holboo_store_attachment_uploaded   (HolbooStore               *self,
+                                                              gint64                     message_id,
+                                                              const char                *url,
+                                                              GError                   **error);
+GPtrArray                *holboo_store_list_uploads          (HolbooStore               *self,
+                                                              GError                   **error);
+
 /* holboo-store-search.c */
 GPtrArray                *holboo_store_search_messages       (HolbooStore               *self,
                                                               const char                *query,

@@ -71,7 +71,7 @@ holboo_store_outbox_add (HolbooStore          *self,
  *
  * The messages to (re)send after connecting: every outgoing message that
  * is pending, or was sent on a stream and not acked, in the order they
- * were written.
+ * were written — except those whose file is not uploaded yet.
  *
  * Returns: (transfer full) (element-type HolbooStoredMessage): the
  *   outbox, or %NULL with @error set
@@ -86,7 +86,9 @@ holboo_store_outbox_list (HolbooStore  *self,
 
   stmt = _holboo_store_prepare (self,
                                 "SELECT " HOLBOO_STORE_MESSAGE_COLUMNS HOLBOO_STORE_MESSAGE_FROM
-                                "WHERE m.state IN (1, 2) ORDER BY m.id;",
+                                "WHERE m.state IN (1, 2) AND m.id NOT IN"
+                                " (SELECT message_id FROM attachments WHERE state IN (0, 1))"
+                                " ORDER BY m.id;",
                                 error);
   if (stmt == NULL)
     return NULL;

@@ -9,6 +9,8 @@
 
 #include "holboo-store-records.h"
 
+G_DEFINE_BOXED_TYPE (HolbooStoredAttachment, holboo_stored_attachment,
+                     holboo_stored_attachment_ref, holboo_stored_attachment_unref)
 G_DEFINE_BOXED_TYPE (HolbooStoredMessage, holboo_stored_message,
                      holboo_stored_message_ref, holboo_stored_message_unref)
 G_DEFINE_BOXED_TYPE (HolbooStoredConversation, holboo_stored_conversation,
@@ -21,6 +23,77 @@ G_DEFINE_BOXED_TYPE (HolbooMamGap, holboo_mam_gap,
                      holboo_mam_gap_copy, holboo_mam_gap_free)
 G_DEFINE_BOXED_TYPE (HolbooMessageAction, holboo_message_action,
                      holboo_message_action_copy, holboo_message_action_free)
+
+/**
+ * holboo_stored_attachment_new:
+ *
+ * Returns: (transfer full): an empty attachment (size unknown), for the
+ *   caller to fill in
+ */
+HolbooStoredAttachment *
+holboo_stored_attachment_new (void)
+{
+  HolbooStoredAttachment *self = g_atomic_rc_box_new0 (HolbooStoredAttachment);
+
+  self->size = -1;
+  return self;
+}
+
+/**
+ * holboo_stored_attachment_copy:
+ *
+ * Returns: (transfer full): a copy of @self, to change
+ */
+HolbooStoredAttachment *
+holboo_stored_attachment_copy (const HolbooStoredAttachment *self)
+{
+  HolbooStoredAttachment *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = holboo_stored_attachment_new ();
+  copy->message_id = self->message_id;
+  copy->state = self->state;
+  copy->url = g_strdup (self->url);
+  copy->local_path = g_strdup (self->local_path);
+  copy->name = g_strdup (self->name);
+  copy->size = self->size;
+  copy->mime = g_strdup (self->mime);
+  copy->thumbnail_path = g_strdup (self->thumbnail_path);
+  copy->width = self->width;
+  copy->height = self->height;
+  copy->description = g_strdup (self->description);
+  copy->error = g_strdup (self->error);
+  return copy;
+}
+
+HolbooStoredAttachment *
+holboo_stored_attachment_ref (HolbooStoredAttachment *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+stored_attachment_clear (HolbooStoredAttachment *self)
+{
+  g_free (self->url);
+  g_free (self->local_path);
+  g_free (self->name);
+  g_free (self->mime);
+  g_free (self->thumbnail_path);
+  g_free (self->description);
+  g_free (self->error);
+}
+
+void
+holboo_stored_attachment_unref (HolbooStoredAttachment *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) stored_attachment_clear);
+}
 
 /**
  * holboo_stored_message_new:
@@ -57,6 +130,7 @@ stored_message_clear (HolbooStoredMessage *self)
   g_free (self->reply_to_jid);
   g_free (self->reply_preview);
   g_clear_pointer (&self->reactions, g_ptr_array_unref);
+  g_clear_pointer (&self->attachment, holboo_stored_attachment_unref);
 }
 
 void

@@ -12,6 +12,41 @@
 G_BEGIN_DECLS
 
 /**
+ * HolbooStoredAttachment:
+ * @message_id: the row id of its message; 0 before it is stored
+ * @state: where the file is
+ * @url: (nullable): where it can be fetched (https); %NULL until ours is
+ *   uploaded
+ * @local_path: (nullable): the file on this computer: ours as the user
+ *   picked it, theirs once downloaded
+ * @name: the file's name, for showing and saving
+ * @size: its size in bytes, or -1 when not known
+ * @mime: (nullable): its MIME type as far as it is known
+ * @thumbnail_path: (nullable): a small PNG preview, for images
+ * @width: an image's width in pixels, or 0
+ * @height: an image's height in pixels, or 0
+ * @description: (nullable): the caption sent with it
+ * @error: (nullable): why the last upload or download failed, for the user
+ *
+ * A file sent with a message (one per message).  Reference counted; all
+ * strings are owned.
+ */
+typedef struct {
+  gint64                  message_id;
+  HolbooAttachmentState   state;
+  char                   *url;
+  char                   *local_path;
+  char                   *name;
+  gint64                  size;
+  char                   *mime;
+  char                   *thumbnail_path;
+  int                     width;
+  int                     height;
+  char                   *description;
+  char                   *error;
+} HolbooStoredAttachment;
+
+/**
  * HolbooStoredMessage:
  * @id: the row id; 0 before it is stored
  * @conversation_id: the conversation's row id; 0 before it is stored
@@ -58,6 +93,8 @@ G_BEGIN_DECLS
  * @reactions: (nullable) (element-type HolbooReaction): (read-only) the
  *   reactions to this message, one entry per emoji in the order they
  *   first came; %NULL when there are none
+ * @attachment: (nullable): its file; stored with a new message, and
+ *   filled in by every read of the store
  *
  * One message.  Reference counted; all strings are owned.  The store
  * dedups on @stanza_id (per conversation and archive), on @origin_id (per
@@ -90,6 +127,7 @@ typedef struct {
   gint64                  reply_to_row;
   char                   *reply_preview;
   GPtrArray              *reactions;
+  HolbooStoredAttachment *attachment;
 } HolbooStoredMessage;
 
 /**
@@ -303,12 +341,19 @@ typedef struct {
   gint64  start_ts;
 } HolbooMamGap;
 
+#define HOLBOO_TYPE_STORED_ATTACHMENT   (holboo_stored_attachment_get_type ())
 #define HOLBOO_TYPE_STORED_MESSAGE      (holboo_stored_message_get_type ())
 #define HOLBOO_TYPE_STORED_CONVERSATION (holboo_stored_conversation_get_type ())
 #define HOLBOO_TYPE_SEARCH_HIT          (holboo_search_hit_get_type ())
 #define HOLBOO_TYPE_MAM_RANGE           (holboo_mam_range_get_type ())
 #define HOLBOO_TYPE_MAM_GAP             (holboo_mam_gap_get_type ())
 #define HOLBOO_TYPE_MESSAGE_ACTION      (holboo_message_action_get_type ())
+
+GType                     holboo_stored_attachment_get_type   (void) G_GNUC_CONST;
+HolbooStoredAttachment   *holboo_stored_attachment_new        (void);
+HolbooStoredAttachment   *holboo_stored_attachment_copy       (const HolbooStoredAttachment *self);
+HolbooStoredAttachment   *holboo_stored_attachment_ref        (HolbooStoredAttachment   *self);
+void                      holboo_stored_attachment_unref      (HolbooStoredAttachment   *self);
 
 GType                     holboo_stored_message_get_type      (void) G_GNUC_CONST;
 HolbooStoredMessage      *holboo_stored_message_new           (void);
@@ -339,6 +384,7 @@ void                      holboo_message_action_free          (HolbooMessageActi
 
 void                      holboo_reaction_free                (HolbooReaction           *self);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoredAttachment, holboo_stored_attachment_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoredMessage, holboo_stored_message_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooMessageAction, holboo_message_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoredConversation, holboo_stored_conversation_unref)

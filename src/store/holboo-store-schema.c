@@ -291,6 +291,30 @@ static const char * const migrations[] = {
   "  body, content = 'customer_events', content_rowid = 'id', columnsize = 0,"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");",
+
+  /* 7: attachments: files sent with messages (XEP-0363, XEP-0066),
+   * one per message, keyed by its row id.
+   * state: 0 uploading, 1 upload failed, 2 uploaded, 3 remote (offered
+   * to us), 4 downloaded, 5 download failed (HolbooAttachmentState).
+   * A file of ours has no URL until it is uploaded; one offered to us
+   * always has one.  size: bytes, -1 unknown.  The outbox leaves out
+   * messages whose file is not uploaded (index attachments_waiting). */
+  "CREATE TABLE attachments ("
+  "  message_id     INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,"
+  "  state          INTEGER NOT NULL CHECK (state BETWEEN 0 AND 5),"
+  "  url            TEXT,"
+  "  local_path     TEXT,"
+  "  name           TEXT NOT NULL,"
+  "  size           INTEGER NOT NULL DEFAULT -1 CHECK (size >= -1),"
+  "  mime           TEXT,"
+  "  thumbnail_path TEXT,"
+  "  width          INTEGER NOT NULL DEFAULT 0 CHECK (width >= 0),"
+  "  height         INTEGER NOT NULL DEFAULT 0 CHECK (height >= 0),"
+  "  description    TEXT,"
+  "  error          TEXT,"
+  "  CHECK (state IN (0, 1) OR url IS NOT NULL)"
+  ") STRICT;"
+  "CREATE INDEX attachments_waiting ON attachments (message_id) WHERE state IN (0, 1);",
 };
 
 static const char *

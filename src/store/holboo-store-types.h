@@ -90,6 +90,27 @@ typedef enum {
 } HolbooMessageState;
 
 /**
+ * HolbooAttachmentState:
+ * @HOLBOO_ATTACHMENT_STATE_UPLOADING: ours, not uploaded yet (the upload
+ *   runs, or starts again when the account is back); its message waits
+ * @HOLBOO_ATTACHMENT_STATE_UPLOAD_FAILED: ours, the upload failed; its
+ *   message is FAILED until the user retries
+ * @HOLBOO_ATTACHMENT_STATE_UPLOADED: ours, at its URL; the file is local
+ * @HOLBOO_ATTACHMENT_STATE_REMOTE: offered to us by URL, not downloaded
+ * @HOLBOO_ATTACHMENT_STATE_DOWNLOADED: offered to us and downloaded
+ * @HOLBOO_ATTACHMENT_STATE_DOWNLOAD_FAILED: offered to us; the last
+ *   download failed (it can be tried again)
+ */
+typedef enum {
+  HOLBOO_ATTACHMENT_STATE_UPLOADING       = 0,
+  HOLBOO_ATTACHMENT_STATE_UPLOAD_FAILED   = 1,
+  HOLBOO_ATTACHMENT_STATE_UPLOADED        = 2,
+  HOLBOO_ATTACHMENT_STATE_REMOTE          = 3,
+  HOLBOO_ATTACHMENT_STATE_DOWNLOADED      = 4,
+  HOLBOO_ATTACHMENT_STATE_DOWNLOAD_FAILED = 5,
+} HolbooAttachmentState;
+
+/**
  * HolbooInsertOutcome:
  * @HOLBOO_INSERT_NEW: the message was stored as a new row
  * @HOLBOO_INSERT_DUPLICATE: a copy was already stored; nothing changed

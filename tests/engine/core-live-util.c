@@ -99,7 +99,10 @@ remove_tree (const char *dir)
     {
       g_autofree char *child = g_build_filename (dir, name, NULL);
 
-      g_unlink (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (dir);
 }

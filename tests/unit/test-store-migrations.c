@@ -248,6 +248,57 @@ check_v5_data (HolbooStore *store)
   g_assert_cmpint (result.id, ==, 40);
 }
 
+/* The schema version that added attachments. */
+#define ATTACHMENTS_VERSION 7
+
+/* The attachments fixture's conversation with saraa: a file of ours
+ * still uploading, out of the outbox but in its conversation, and one
+ * offered to us; read with their messages, and the upload can finish. */
+static void
+check_attachments_data (HolbooStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStoredConversation) conv = holboo_store_get_conversation (store, "saraa@example.mn", &error);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) uploads = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(HolbooStoredMessage) sent = NULL;
+  HolbooStoredMessage *ours, *theirs;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conv);
+  page = holboo_store_get_messages_before (store, conv->id, NULL, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  ours = page->pdata[0];
+  theirs = page->pdata[1];
+  g_assert_cmpint (ours->id, ==, 6);
+  g_assert_nonnull (ours->attachment);
+  g_assert_cmpint (ours->attachment->state, ==, HOLBOO_ATTACHMENT_STATE_UPLOADING);
+  g_assert_cmpstr (ours->attachment->name, ==, "Зураг.jpg");
+  g_assert_cmpstr (ours->attachment->description, ==, "Оффисын зураг");
+  g_assert_cmpint (ours->attachment->size, ==, 48213);
+  g_assert_cmpint (ours->attachment->width, ==, 640);
+  g_assert_cmpint (theirs->id, ==, 7);
+  g_assert_cmpint (theirs->attachment->state, ==, HOLBOO_ATTACHMENT_STATE_REMOTE);
+  g_assert_cmpstr (theirs->attachment->url, ==, "https://upload.example.mn/x/gereee.pdf");
+
+  uploads = holboo_store_list_uploads (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uploads->len, ==, 1);
+  g_assert_cmpint (((HolbooStoredMessage *) uploads->pdata[0])->id, ==, 6);
+
+  outbox = holboo_store_outbox_list (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < outbox->len; i++)
+    g_assert_cmpint (((HolbooStoredMessage *) outbox->pdata[i])->id, !=, 6);
+
+  sent = holboo_store_attachment_uploaded (store, 6, "https://upload.example.mn/y/zurag.jpg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sent->body, ==, "https://upload.example.mn/y/zurag.jpg");
+  g_assert_cmpint (sent->attachment->state, ==, HOLBOO_ATTACHMENT_STATE_UPLOADED);
+}
+
 /* Every schema version that was ever released upgrades to exactly the
  * schema a fresh database gets, and keeps its data. */
 static void
@@ -314,6 +365,8 @@ test_fixtures_upgrade (Fixture       *f,
         check_v4_data (store);
       if (v >= 5)
         check_v5_data (store);
+      if (v >= ATTACHMENTS_VERSION)
+        check_attachments_data (store);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set

@@ -173,6 +173,25 @@ SCHEMA = {
         "CREATE VIRTUAL TABLE customers_fts USING fts5 (  text, tokenize = 'unicode61 remove_diacritics 2')",
         "CREATE VIRTUAL TABLE customer_events_fts USING fts5 (  body, content = 'customer_events', content_rowid = 'id', columnsize = 0,  tokenize = 'unicode61 remove_diacritics 2')",
     ],
+    # Attachments.
+    7: [
+        "CREATE TABLE attachments ("
+        "  message_id     INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,"
+        "  state          INTEGER NOT NULL CHECK (state BETWEEN 0 AND 5),"
+        "  url            TEXT,"
+        "  local_path     TEXT,"
+        "  name           TEXT NOT NULL,"
+        "  size           INTEGER NOT NULL DEFAULT -1 CHECK (size >= -1),"
+        "  mime           TEXT,"
+        "  thumbnail_path TEXT,"
+        "  width          INTEGER NOT NULL DEFAULT 0 CHECK (width >= 0),"
+        "  height         INTEGER NOT NULL DEFAULT 0 CHECK (height >= 0),"
+        "  description    TEXT,"
+        "  error          TEXT,"
+        "  CHECK (state IN (0, 1) OR url IS NOT NULL)"
+        ") STRICT",
+        "CREATE INDEX attachments_waiting ON attachments (message_id) WHERE state IN (0, 1)",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -307,6 +326,31 @@ DATA = {
           "Нэхэмжлэлийн талаар асуусан")),
         ("INSERT INTO customers_fts (rowid, text) VALUES (?, ?)", (1, "Сарангэрэл\n+97699112233")),
         ("INSERT INTO customer_events_fts (rowid, body) SELECT id, body FROM customer_events", ()),
+    ],
+    # A conversation of its own (the earlier checks count theirs): a photo
+    # of ours still uploading (its message pending, out of the outbox),
+    # and a contract offered to us, not downloaded.
+    7: [
+        ("INSERT INTO conversations (id, peer, kind) VALUES (?, ?, ?)", (2, "saraa@example.mn", 0)),
+        ("INSERT INTO messages (id, conversation_id, direction, state, from_jid, to_jid, body,"
+         " timestamp, message_id, origin_id, receipt_requested)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (6, 2, 1, 1, "bold@example.mn", "saraa@example.mn",
+          "Зураг.jpg", 1700000180000000, "8d2b0c1a-0006", "8d2b0c1a-0006", 1)),
+        ("INSERT INTO attachments (message_id, state, local_path, name, size, mime, width, height,"
+         " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (6, 0, "/home/bold/Зураг.jpg", "Зураг.jpg", 48213, "image/jpeg", 640, 480, "Оффисын зураг")),
+        ("INSERT INTO messages (id, conversation_id, direction, state, from_jid, to_jid, body,"
+         " timestamp, server_ts, message_id, origin_id, stanza_id, stanza_id_by, receipt_requested)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (7, 2, 0, 0, "saraa@example.mn/phone", "bold@example.mn",
+          "https://upload.example.mn/x/gereee.pdf", 1700000240000000, 1700000240000000,
+          "m-7", "3f1c5d2e-0007", "A7", "bold@example.mn", 0)),
+        ("INSERT INTO attachments (message_id, state, url, name) VALUES (?, ?, ?, ?)",
+         (7, 3, "https://upload.example.mn/x/gereee.pdf", "gereee.pdf")),
+        ("INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id IN (6, 7)", ()),
+        ("UPDATE conversations SET last_activity = ?, last_message_id = ?, unread = ? WHERE id = ?",
+         (1700000240000000, 7, 1, 2)),
     ],
 }
 
