@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "holboo-account-cards.h"
-#include "holboo-account-open.h"
 #include "holboo-cli.h"
 #include "holboo-qr-code.h"
 
@@ -23,28 +22,9 @@ static HolbooAccount *
 open_connected (HolbooCli  *cli,
                 GError    **error)
 {
-  g_autoptr(HolbooAccountConfig) config = NULL;
-  g_autoptr(HolbooAccount) account = NULL;
-  g_autoptr(GAsyncResult) opened = NULL;
-  g_autoptr(GAsyncResult) connected = NULL;
-  g_autofree char *password = NULL;
+  g_autoptr(HolbooAccount) account = holboo_cli_open_account (cli, error);
 
-  config = holboo_cli_pick_account (cli, error);
-  if (config == NULL)
-    return NULL;
-  password = holboo_cli_prepare_account (cli, config, error);
-  if (password == NULL)
-    return NULL;
-
-  holboo_account_open_async (cli->registry, config, password, NULL, holboo_cli_store_result, &opened);
-  holboo_cli_wait (&opened);
-  account = holboo_account_open_finish (opened, error);
-  if (account == NULL)
-    return NULL;
-
-  holboo_account_connect_async (account, NULL, holboo_cli_store_result, &connected);
-  holboo_cli_wait (&connected);
-  if (!holboo_account_connect_finish (account, connected, error))
+  if (account == NULL || !holboo_cli_connect_account (account, error))
     return NULL;
   return g_steal_pointer (&account);
 }

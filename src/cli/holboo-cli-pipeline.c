@@ -11,44 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "holboo-account.h"
-#include "holboo-account-open.h"
 #include "holboo-cli.h"
 #include "holboo-jid.h"
-
-/* Opens the account's store; nothing is sent or fetched until
- * connect_account(). */
-static HolbooAccount *
-open_account (HolbooCli  *cli,
-              GError    **error)
-{
-  g_autoptr(HolbooAccountConfig) config = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *password = NULL;
-
-  config = holboo_cli_pick_account (cli, error);
-  if (config == NULL)
-    return NULL;
-  password = holboo_cli_prepare_account (cli, config, error);
-  if (password == NULL)
-    return NULL;
-
-  holboo_account_open_async (cli->registry, config, password, NULL, holboo_cli_store_result, &result);
-  holboo_cli_wait (&result);
-  return holboo_account_open_finish (result, error);
-}
-
-/* Connects; the pipeline then sends the outbox and catches up by MAM on
- * its own. */
-static gboolean
-connect_account (HolbooAccount  *account,
-                 GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  holboo_account_connect_async (account, NULL, holboo_cli_store_result, &result);
-  holboo_cli_wait (&result);
-  return holboo_account_connect_finish (account, result, error);
-}
 
 typedef struct {
   gboolean done;
@@ -125,12 +89,12 @@ holboo_cli_send (HolbooCli  *cli,
   if (argc != 3 || timeout <= 0)
     return holboo_cli_usage (cli, _("“send” takes an address and a text"));
 
-  account = open_account (cli, &error);
+  account = holboo_cli_open_account (cli, &error);
   if (account == NULL)
     return holboo_cli_fail (cli, g_steal_pointer (&error));
   g_signal_connect (account, "message-added", G_CALLBACK (on_message_changed), &sending);
   g_signal_connect (account, "message-updated", G_CALLBACK (on_message_changed), &sending);
-  if (!connect_account (account, &error))
+  if (!holboo_cli_connect_account (account, &error))
     return holboo_cli_fail (cli, g_steal_pointer (&error));
   sending.sm_enabled = holboo_xmpp_connection_get_sm_enabled (holboo_account_get_connection (account));
 
@@ -219,7 +183,7 @@ holboo_cli_sync (HolbooCli  *cli,
   if (argc != 1 || timeout <= 0)
     return holboo_cli_usage (cli, _("“sync” takes no arguments"));
 
-  account = open_account (cli, &error);
+  account = holboo_cli_open_account (cli, &error);
   if (account == NULL)
     return holboo_cli_fail (cli, g_steal_pointer (&error));
   timeout_id = g_timeout_add_seconds ((guint) timeout, on_sync_timeout, &timed_out);
@@ -316,13 +280,13 @@ holboo_cli_wait_message (HolbooCli  *cli,
     }
   wait.from = holboo_jid_get_bare_string (from_jid);
 
-  account = open_account (cli, &error);
+  account = holboo_cli_open_account (cli, &error);
   if (account == NULL)
     return holboo_cli_fail (cli, g_steal_pointer (&error));
   /* Messages that arrive live or through the catch-up after connecting;
    * a message already in the local store does not count. */
   handler = g_signal_connect (account, "message-added", G_CALLBACK (on_message_added), &wait);
-  if (!connect_account (account, &error))
+  if (!holboo_cli_connect_account (account, &error))
     return holboo_cli_fail (cli, g_steal_pointer (&error));
   wait_for (&wait.waiting, (guint) timeout);
   g_signal_handler_disconnect (account, handler);

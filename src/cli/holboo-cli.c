@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "holboo-cli.h"
+#include "holboo-account-open.h"
 #include "holboo-data-dir.h"
 
 G_DEFINE_QUARK (holboo-cli-error-quark, holboo_cli_error)
@@ -254,6 +255,41 @@ holboo_cli_prepare_account (HolbooCli            *cli,
   if (cli->ca_file != NULL && !holboo_xmpp_settings_set_ca_file (settings, cli->ca_file, error))
     return NULL;
   return holboo_cli_dup_password (cli, config, error);
+}
+
+/* Opens the account's store; nothing is sent or fetched until
+ * holboo_cli_connect_account(). */
+HolbooAccount *
+holboo_cli_open_account (HolbooCli  *cli,
+                         GError    **error)
+{
+  g_autoptr(HolbooAccountConfig) config = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *password = NULL;
+
+  config = holboo_cli_pick_account (cli, error);
+  if (config == NULL)
+    return NULL;
+  password = holboo_cli_prepare_account (cli, config, error);
+  if (password == NULL)
+    return NULL;
+
+  holboo_account_open_async (cli->registry, config, password, NULL, holboo_cli_store_result, &result);
+  holboo_cli_wait (&result);
+  return holboo_account_open_finish (result, error);
+}
+
+/* Connects; the pipeline then sends the outbox and catches up by MAM on
+ * its own. */
+gboolean
+holboo_cli_connect_account (HolbooAccount  *account,
+                            GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  holboo_account_connect_async (account, NULL, holboo_cli_store_result, &result);
+  holboo_cli_wait (&result);
+  return holboo_account_connect_finish (account, result, error);
 }
 
 HolbooXmppConnection *

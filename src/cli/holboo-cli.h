@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "holboo-account.h"
 #include "holboo-account-registry.h"
 #include "holboo-store-records.h"
 #include "holboo-xmpp-connection.h"
@@ -65,6 +66,10 @@ void                 holboo_cli_wait              (GAsyncResult **result);
 char                *holboo_cli_dup_password      (HolbooCli      *cli,
                                                    HolbooAccountConfig *config,
                                                    GError        **error);
+HolbooAccount       *holboo_cli_open_account      (HolbooCli      *cli,
+                                                  GError        **error);
+gboolean             holboo_cli_connect_account   (HolbooAccount  *account,
+                                                  GError        **error);
 char                *holboo_cli_prepare_account   (HolbooCli      *cli,
                                                   HolbooAccountConfig *config,
                                                   GError        **error);
