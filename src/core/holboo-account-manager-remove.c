@@ -53,8 +53,16 @@ delete_tree (GFile         *file,
               if (!delete_tree (child, cancellable, error))
                 return FALSE;
             }
-          else if (!g_file_delete (child, cancellable, error))
-            return FALSE;
+          else if (!g_file_delete (child, cancellable, &local_error))
+            {
+              /* The store, closing on its own thread, removed it first. */
+              if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              g_clear_error (&local_error);
+            }
         }
     }
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -72,8 +80,21 @@ delete_store_thread (GTask        *task,
   RemoveData *data = task_data;
   g_autoptr(GFile) dir = g_file_new_for_path (data->store_dir);
   g_autoptr(GError) error = NULL;
+  gboolean deleted = FALSE;
 
-  if (!delete_tree (dir, cancellable, &error))
+  /* The account was dropped, but an operation still running may hold it
+   * a moment longer, and its store writes its WAL files until it closes:
+   * a file that appears while the tree goes is taken on the next round. */
+  for (guint round = 0; round < 30 && !deleted; round++)
+    {
+      g_clear_error (&error);
+      deleted = delete_tree (dir, cancellable, &error);
+      if (!deleted && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY))
+        break;
+      if (!deleted)
+        g_usleep (100 * 1000);
+    }
+  if (!deleted)
     {
       g_task_return_new_error (task, error->domain, error->code,
                                _("The account was removed, but its messages in “%s” could not be deleted: %s"),
