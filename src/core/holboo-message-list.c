@@ -30,36 +30,9 @@
 
 #include "config.h"
 
-#include "holboo-message-list.h"
+#include "holboo-message-list-private.h"
 #include "holboo-xmpp-error.h"
 
-struct _HolbooMessageList
-{
-  GObject        parent_instance;
-
-  HolbooAccount *account;
-  char          *peer;
-  guint          page_size;
-  GCancellable  *cancellable;
-
-  GPtrArray     *items;          /* (element-type HolbooMessageItem) oldest first */
-  GHashTable    *by_id;          /* (gint64 *) message id → item, not owned */
-
-  gboolean       loaded;
-  gboolean       loading;
-  gboolean       at_start;
-  GError        *error;
-
-  gint64         read_until;
-  gboolean       has_read_until;
-  gint64         first_unread_id;
-
-  /* The running load: the first page, or older history. */
-  GPtrArray     *waiters;        /* (element-type GTask) */
-  guint          job_loaded;
-  gboolean       job_fetched;
-  gboolean       job_complete;
-};
 
 static void holboo_message_list_model_iface_init (GListModelInterface *iface);
 
@@ -67,19 +40,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HolbooMessageList, holboo_message_list, G_TYPE_OB
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       holboo_message_list_model_iface_init))
 
-enum {
-  PROP_0,
-  PROP_ACCOUNT,
-  PROP_PEER,
-  PROP_PAGE_SIZE,
-  PROP_LOADED,
-  PROP_LOADING,
-  PROP_AT_START,
-  PROP_N_ITEMS,
-  N_PROPS
-};
 
-static GParamSpec *properties[N_PROPS];
+GParamSpec *_holboo_message_list_properties[N_PROPS];
 
 static GType
 holboo_message_list_get_item_type (GListModel *model)
@@ -112,28 +74,28 @@ holboo_message_list_model_iface_init (GListModelInterface *iface)
   iface->get_item = holboo_message_list_get_item;
 }
 
-static HolbooMessageItem *
-item_at (HolbooMessageList *self,
+HolbooMessageItem *
+_holboo_message_list_item_at (HolbooMessageList *self,
          guint              position)
 {
   return g_ptr_array_index (self->items, position);
 }
 
-static gint64 *
-id_key (HolbooMessageItem *item)
+gint64 *
+_holboo_message_list_id_key (HolbooMessageItem *item)
 {
   return &holboo_message_item_get_message (item)->id;
 }
 
-static void
-items_changed (HolbooMessageList *self,
+void
+_holboo_message_list_items_changed (HolbooMessageList *self,
                guint              position,
                guint              removed,
                guint              added)
 {
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    g_object_notify_by_pspec (G_OBJECT (self), _holboo_message_list_properties[PROP_N_ITEMS]);
 }
 
 static int
@@ -148,8 +110,8 @@ local_day (gint64 timestamp)
 
 /* Sets the neighbour-dependent flags of the items from @first to @last
  * (inclusive, clamped). */
-static void
-update_layout (HolbooMessageList *self,
+void
+_holboo_message_list_update_layout (HolbooMessageList *self,
                guint              first,
                guint              last)
 {
@@ -159,8 +121,8 @@ update_layout (HolbooMessageList *self,
 
   for (guint i = first; i <= last; i++)
     {
-      HolbooMessageItem *item = item_at (self, i);
-      HolbooMessageItem *prev = i > 0 ? item_at (self, i - 1) : NULL;
+      HolbooMessageItem *item = _holboo_message_list_item_at (self, i);
+      HolbooMessageItem *prev = i > 0 ? _holboo_message_list_item_at (self, i - 1) : NULL;
       gboolean first_unread = self->first_unread_id != 0 &&
                               holboo_message_item_get_id (item) == self->first_unread_id;
       gboolean starts_day, starts_group;
@@ -193,8 +155,8 @@ update_layout (HolbooMessageList *self,
 /* The first incoming message after the read mark, among those loaded.
  * Fixed once found: the marker stays where the unread messages began
  * while the conversation is open. */
-static void
-find_first_unread (HolbooMessageList *self)
+void
+_holboo_message_list_find_first_unread (HolbooMessageList *self)
 {
   gint64 found = 0;
 
@@ -203,7 +165,7 @@ find_first_unread (HolbooMessageList *self)
 
   for (guint i = self->items->len; i > 0; i--)
     {
-      HolbooMessageItem *item = item_at (self, i - 1);
+      HolbooMessageItem *item = _holboo_message_list_item_at (self, i - 1);
 
       if (holboo_message_item_get_timestamp (item) <= self->read_until)
         break;
@@ -217,7 +179,7 @@ find_first_unread (HolbooMessageList *self)
 
       self->first_unread_id = found;
       if (holboo_message_list_find (self, found, &position))
-        update_layout (self, position, position);
+        _holboo_message_list_update_layout (self, position, position);
     }
 }
 
@@ -232,197 +194,12 @@ insert_position (HolbooMessageList *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (holboo_message_item_compare (item_at (self, mid), item) < 0)
+      if (holboo_message_item_compare (_holboo_message_list_item_at (self, mid), item) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
   return lo;
-}
-
-static void
-set_at_start (HolbooMessageList *self,
-              gboolean           at_start)
-{
-  if (self->at_start == at_start)
-    return;
-  self->at_start = at_start;
-  update_layout (self, 0, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_START]);
-}
-
-static void
-set_loading (HolbooMessageList *self,
-             gboolean           loading)
-{
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/* Puts a page (oldest first, all older than what is loaded) on top. */
-static guint
-prepend_rows (HolbooMessageList *self,
-              GPtrArray         *rows)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (rows->len + self->items->len, g_object_unref);
-  guint added;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HolbooStoredMessage *m = g_ptr_array_index (rows, i);
-      HolbooMessageItem *item;
-
-      if (g_hash_table_contains (self->by_id, &m->id))
-        continue;
-      if (self->items->len > 0 &&
-          (m->timestamp > holboo_message_item_get_timestamp (item_at (self, 0)) ||
-           (m->timestamp == holboo_message_item_get_timestamp (item_at (self, 0)) &&
-            m->id > holboo_message_item_get_id (item_at (self, 0)))))
-        continue;   /* not older: then it is loaded already */
-      item = holboo_message_item_new (m);
-      g_hash_table_insert (self->by_id, id_key (item), item);
-      g_ptr_array_add (items, item);
-    }
-
-  added = items->len;
-  if (added == 0)
-    return 0;
-
-  g_ptr_array_extend_and_steal (items, g_steal_pointer (&self->items));
-  self->items = g_steal_pointer (&items);
-  update_layout (self, 0, added);
-  items_changed (self, 0, 0, added);
-  return added;
-}
-
-static void
-finish_job (HolbooMessageList *self,
-            GError            *error)
-{
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
-
-  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_clear_error (&self->error);
-  if (error != NULL)
-    self->error = g_error_copy (error);
-  set_loading (self, FALSE);
-
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      GTask *task = g_ptr_array_index (waiters, i);
-
-      if (error != NULL)
-        g_task_return_error (task, g_error_copy (error));
-      else
-        g_task_return_int (task, self->job_loaded);
-    }
-  g_clear_error (&error);
-}
-
-static void read_page (HolbooMessageList *self);
-
-static void
-on_fetched (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  HolbooMessageList *self = user_data;
-  GError *error = NULL;
-  guint n_new = 0;
-  gboolean complete = FALSE;
-
-  if (!holboo_account_fetch_older_finish (HOLBOO_ACCOUNT (source), result, &n_new, &complete, &error))
-    {
-      g_debug ("Older history of %s not fetched: %s", self->peer, error->message);
-      finish_job (self, error);
-      g_object_unref (self);
-      return;
-    }
-
-  g_debug ("Fetched %u older messages of %s from the archive%s", n_new, self->peer,
-           complete ? ", which has nothing older" : "");
-  self->job_fetched = TRUE;
-  self->job_complete = complete;
-  if (n_new == 0)
-    {
-      set_at_start (self, complete);
-      finish_job (self, NULL);
-    }
-  else
-    read_page (self);
-  g_object_unref (self);
-}
-
-static void
-on_page (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  HolbooMessageList *self = user_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  GError *error = NULL;
-  gboolean first_page = !self->loaded;
-
-  rows = holboo_account_load_messages_finish (HOLBOO_ACCOUNT (source), result, &error);
-  if (rows == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Could not read the messages of %s: %s", self->peer, error->message);
-      if (first_page && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          self->loaded = TRUE;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-        }
-      finish_job (self, error);
-      g_object_unref (self);
-      return;
-    }
-
-  self->job_loaded += prepend_rows (self, rows);
-
-  if (first_page)
-    {
-      self->loaded = TRUE;
-      find_first_unread (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-      finish_job (self, NULL);
-    }
-  else if (rows->len >= self->page_size)
-    finish_job (self, NULL);
-  else if (self->job_fetched)
-    {
-      /* Everything the archive had older is stored, and now read. */
-      set_at_start (self, self->job_complete);
-      finish_job (self, NULL);
-    }
-  else
-    holboo_account_fetch_older_async (self->account, self->peer, self->page_size, self->cancellable,
-                                      on_fetched, g_object_ref (self));
-  g_object_unref (self);
-}
-
-static void
-read_page (HolbooMessageList *self)
-{
-  HolbooMessageCursor cursor;
-  gboolean older = self->items->len > 0;
-
-  if (older)
-    cursor = holboo_message_item_get_cursor (item_at (self, 0));
-  holboo_account_load_messages_async (self->account, self->peer, older ? &cursor : NULL, self->page_size,
-                                      self->cancellable, on_page, g_object_ref (self));
-}
-
-static void
-start_job (HolbooMessageList *self)
-{
-  self->job_loaded = 0;
-  self->job_fetched = FALSE;
-  self->job_complete = FALSE;
-  set_loading (self, TRUE);
-  read_page (self);
 }
 
 static void
@@ -445,10 +222,10 @@ on_message_added (HolbooAccount       *account,
   if (position == 0 && self->items->len > 0 && !self->at_start)
     return;   /* older than the loaded stretch: paging will read it */
 
-  g_hash_table_insert (self->by_id, id_key (item), item);
+  g_hash_table_insert (self->by_id, _holboo_message_list_id_key (item), item);
   g_ptr_array_insert (self->items, position, g_steal_pointer (&item));
-  update_layout (self, position, position + 1);
-  items_changed (self, position, 0, 1);
+  _holboo_message_list_update_layout (self, position, position + 1);
+  _holboo_message_list_items_changed (self, position, 0, 1);
 }
 
 static void
@@ -476,13 +253,13 @@ on_message_updated (HolbooAccount       *account,
     {
       g_hash_table_remove (self->by_id, &message->id);
       _holboo_message_item_swap_message (old, message);
-      g_hash_table_insert (self->by_id, id_key (old), old);
+      g_hash_table_insert (self->by_id, _holboo_message_list_id_key (old), old);
       return;
     }
 
   item = holboo_message_item_new (message);
   g_hash_table_remove (self->by_id, &message->id);
-  g_hash_table_insert (self->by_id, id_key (item), item);
+  g_hash_table_insert (self->by_id, _holboo_message_list_id_key (item), item);
 
   /* Its place in time may have changed (an archived copy's time). */
   g_ptr_array_remove_index (self->items, position);
@@ -491,14 +268,14 @@ on_message_updated (HolbooAccount       *account,
 
   if (new_position == position)
     {
-      update_layout (self, position, position + 1);
-      items_changed (self, position, 1, 1);
+      _holboo_message_list_update_layout (self, position, position + 1);
+      _holboo_message_list_items_changed (self, position, 1, 1);
     }
   else
     {
-      update_layout (self, MIN (position, new_position), MAX (position, new_position) + 1);
-      items_changed (self, position, 1, 0);
-      items_changed (self, new_position, 0, 1);
+      _holboo_message_list_update_layout (self, MIN (position, new_position), MAX (position, new_position) + 1);
+      _holboo_message_list_items_changed (self, position, 1, 0);
+      _holboo_message_list_items_changed (self, new_position, 0, 1);
     }
 }
 
@@ -554,7 +331,7 @@ holboo_message_list_constructed (GObject *object)
 
   g_signal_connect_object (self->account, "message-added", G_CALLBACK (on_message_added), self, 0);
   g_signal_connect_object (self->account, "message-updated", G_CALLBACK (on_message_updated), self, 0);
-  start_job (self);
+  _holboo_message_list_start_job (self);
 }
 
 static void
@@ -597,34 +374,34 @@ holboo_message_list_class_init (HolbooMessageListClass *klass)
   object_class->dispose = holboo_message_list_dispose;
   object_class->finalize = holboo_message_list_finalize;
 
-  properties[PROP_ACCOUNT] =
+  _holboo_message_list_properties[PROP_ACCOUNT] =
     g_param_spec_object ("account", NULL, NULL, HOLBOO_TYPE_ACCOUNT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /** HolbooMessageList:peer: the conversation's bare JID */
-  properties[PROP_PEER] =
+  _holboo_message_list_properties[PROP_PEER] =
     g_param_spec_string ("peer", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /** HolbooMessageList:page-size: messages read per page */
-  properties[PROP_PAGE_SIZE] =
+  _holboo_message_list_properties[PROP_PAGE_SIZE] =
     g_param_spec_uint ("page-size", NULL, NULL, 1, 10000, HOLBOO_MESSAGE_LIST_DEFAULT_PAGE_SIZE,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /** HolbooMessageList:loaded: the newest page is in (or failed) */
-  properties[PROP_LOADED] =
+  _holboo_message_list_properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /** HolbooMessageList:loading: a page is being read or fetched */
-  properties[PROP_LOADING] =
+  _holboo_message_list_properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /** HolbooMessageList:at-start: the first message of the conversation
    * is loaded: neither the store nor the archive has anything older */
-  properties[PROP_AT_START] =
+  _holboo_message_list_properties[PROP_AT_START] =
     g_param_spec_boolean ("at-start", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
+  _holboo_message_list_properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, _holboo_message_list_properties);
 }
 
 static void
@@ -736,7 +513,7 @@ holboo_message_list_set_read_until (HolbooMessageList *self,
     return;
   self->has_read_until = TRUE;
   self->read_until = read_until;
-  find_first_unread (self);
+  _holboo_message_list_find_first_unread (self);
 }
 
 /**
@@ -777,72 +554,13 @@ holboo_message_list_find (HolbooMessageList *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (holboo_message_item_compare (item_at (self, mid), item) < 0)
+      if (holboo_message_item_compare (_holboo_message_list_item_at (self, mid), item) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
-  g_assert (lo < self->items->len && item_at (self, lo) == item);
+  g_assert (lo < self->items->len && _holboo_message_list_item_at (self, lo) == item);
   if (position != NULL)
     *position = lo;
-  return TRUE;
-}
-
-/**
- * holboo_message_list_load_older_async:
- * @cancellable: (nullable): stops waiting (the read itself goes on)
- *
- * Loads the next older page: from the store, or when the store has no
- * more, from the account's archive (which needs a connection).  While a
- * load runs, another request waits for it and completes with it.
- */
-void
-holboo_message_list_load_older_async (HolbooMessageList   *self,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (HOLBOO_IS_MESSAGE_LIST (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, holboo_message_list_load_older_async);
-  g_task_set_check_cancellable (task, TRUE);
-
-  if (self->at_start)
-    {
-      g_task_return_int (task, 0);
-      g_object_unref (task);
-      return;
-    }
-
-  g_ptr_array_add (self->waiters, task);
-  if (!self->loading)
-    start_job (self);
-}
-
-/**
- * holboo_message_list_load_older_finish:
- * @n_loaded: (out) (optional): messages put on top
- *
- * Returns: %TRUE, or %FALSE with @error set (%HOLBOO_XMPP_ERROR_NOT_CONNECTED
- *   when the store has nothing older and there is no connection)
- */
-gboolean
-holboo_message_list_load_older_finish (HolbooMessageList  *self,
-                                       GAsyncResult       *result,
-                                       guint              *n_loaded,
-                                       GError            **error)
-{
-  gssize n;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (n < 0)
-    return FALSE;
-  if (n_loaded != NULL)
-    *n_loaded = n;
   return TRUE;
 }
