@@ -107,29 +107,13 @@ end_channel (HolbooXmppTransport *self,
   HOLBOO_XMPP_TRANSPORT_GET_CLASS (self)->close (self, !graceful);
 }
 
+/* An element the stream read goes to the subclass first (WebSocket
+ * framing, STARTTLS), then out as @signal_id. */
 static void
-on_stream_opened (HolbooXmlStream *stream,
-                  HolbooXmlNode   *header,
-                  gpointer         user_data)
+forward (HolbooXmppTransport *self,
+         HolbooXmlNode       *element,
+         guint                signal_id)
 {
-  HolbooXmppTransport *self = user_data;
-  HolbooXmppTransportPrivate *priv = holboo_xmpp_transport_get_instance_private (self);
-  HolbooXmppTransportClass *klass = HOLBOO_XMPP_TRANSPORT_GET_CLASS (self);
-
-  if (priv->closed)
-    return;
-  if (klass->handle_element != NULL && klass->handle_element (self, header))
-    return;
-
-  g_signal_emit (self, signals[STREAM_OPENED], 0, header);
-}
-
-static void
-on_stanza (HolbooXmlStream *stream,
-           HolbooXmlNode   *element,
-           gpointer         user_data)
-{
-  HolbooXmppTransport *self = user_data;
   HolbooXmppTransportPrivate *priv = holboo_xmpp_transport_get_instance_private (self);
   HolbooXmppTransportClass *klass = HOLBOO_XMPP_TRANSPORT_GET_CLASS (self);
 
@@ -138,7 +122,23 @@ on_stanza (HolbooXmlStream *stream,
   if (klass->handle_element != NULL && klass->handle_element (self, element))
     return;
 
-  g_signal_emit (self, signals[ELEMENT], 0, element);
+  g_signal_emit (self, signal_id, 0, element);
+}
+
+static void
+on_stream_opened (HolbooXmlStream *stream,
+                  HolbooXmlNode   *header,
+                  gpointer         user_data)
+{
+  forward (user_data, header, signals[STREAM_OPENED]);
+}
+
+static void
+on_stanza (HolbooXmlStream *stream,
+           HolbooXmlNode   *element,
+           gpointer         user_data)
+{
+  forward (user_data, element, signals[ELEMENT]);
 }
 
 static void
