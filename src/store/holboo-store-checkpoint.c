@@ -21,9 +21,9 @@
  * past RESTART_PAGES the writer checkpoints itself, after its commit,
  * as SQLite would — but by then the thread has copied nearly all
  * frames, so it copies the last few and syncs, and its next write
- * starts the WAL over.  (If the thread is in the middle of a checkpoint
- * the writer's is refused at once, and it tries again after its next
- * commit.) */
+ * starts the WAL over.  (A checkpoint the thread is in the middle of
+ * would refuse the writer's at once, so the writer waits for it to end
+ * first: at most one round of the thread's, once per RESTART_PAGES.) */
 
 /* 4 MiB of 4 KiB pages: SQLite's default for its automatic checkpoint. */
 #define CHECKPOINT_PAGES 1000
@@ -38,6 +38,7 @@ struct _HolbooStoreCheckpointer
   GCond     cond;
   gboolean  pending;
   gboolean  writer_turn;   /* the writer finishes this round */
+  gboolean  running;       /* the thread is checkpointing */
   int       writer_tried_at;  /* WAL size at the writer's last try; writer only */
   gboolean  stopping;
   guint     n_checkpoints;  /* for tests */
@@ -70,9 +71,12 @@ on_wal_commit (void       *data,
 
       self->writer_tried_at = n_pages;
 
-      /* No new round on the thread until the writer's went through. */
+      /* No new round on the thread until the writer's went through,
+       * and the thread's round under way ends first. */
       g_mutex_lock (&self->mutex);
       self->writer_turn = TRUE;
+      while (self->running)
+        g_cond_wait (&self->cond, &self->mutex);
       g_mutex_unlock (&self->mutex);
 
       rc = sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, &n_log, &n_done);
@@ -89,7 +93,7 @@ on_wal_commit (void       *data,
     {
       g_mutex_lock (&self->mutex);
       self->pending = TRUE;
-      g_cond_signal (&self->cond);
+      g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->mutex);
     }
   return SQLITE_OK;
@@ -114,6 +118,7 @@ checkpoint_thread (gpointer data)
           break;
         }
       self->pending = FALSE;
+      self->running = TRUE;
       g_mutex_unlock (&self->mutex);
 
       if (db == NULL)
@@ -124,6 +129,10 @@ checkpoint_thread (gpointer data)
               g_warning ("Cannot open %s to checkpoint it: %s", self->path,
                          db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
               g_clear_pointer (&db, sqlite3_close);
+              g_mutex_lock (&self->mutex);
+              self->running = FALSE;
+              g_cond_broadcast (&self->cond);
+              g_mutex_unlock (&self->mutex);
               continue;
             }
           sqlite3_busy_timeout (db, 1000);
@@ -139,6 +148,8 @@ checkpoint_thread (gpointer data)
         g_warning ("Checkpoint of %s failed: %s", self->path, sqlite3_errmsg (db));
       g_mutex_lock (&self->mutex);
       self->n_checkpoints++;
+      self->running = FALSE;
+      g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->mutex);
       g_debug ("Checkpointed %s: %d of %d WAL frames", self->path, n_done, n_log);
     }
@@ -176,7 +187,7 @@ _holboo_store_checkpointer_stop (HolbooStoreCheckpointer *self,
   sqlite3_wal_hook (db, NULL, NULL);
   g_mutex_lock (&self->mutex);
   self->stopping = TRUE;
-  g_cond_signal (&self->cond);
+  g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
   g_thread_join (self->thread);
 
