@@ -35,6 +35,8 @@ static const Command commands[] = {
   { "card", "publish", holboo_cli_card_publish },
   { "card", "get", holboo_cli_card_get },
   { "card", "qr", holboo_cli_card_qr },
+  { "mode", "show", holboo_cli_mode_show },
+  { "mode", "set", holboo_cli_mode_set },
 };
 
 static char *
@@ -77,7 +79,14 @@ help_text (void)
     "      Example: holboo-cli card get bob@example.org > bob.vcf\n"
     "  card qr --out FILE.png [--vcf FILE]\n"
     "      Write your card (or the one in FILE) as a QR code to scan with a phone.\n"
-    "      Example: holboo-cli card qr --out card.png\n"
+    "      Example: holboo-cli card qr --out card.png\n"));
+  g_string_append (text, _("  mode show\n"
+    "      Show the mode (work, personal or dnd), who set it and until when.\n"
+    "      Example: holboo-cli mode show --json\n"
+    "  mode set work|personal|dnd|auto [--until TIME]\n"
+    "      Switch the mode by hand until TIME (15:00, 90m, 2h, 2026-11-24T09:00), by\n"
+    "      default until the work hours next begin or end; “auto” follows them again.\n"
+    "      The running app follows at once. Example: holboo-cli mode set dnd --until 2h\n"
     "\n"));
   g_string_append (text, _("Global options (before or after the command):\n"
     "  --account JID     the account to use (default: the first one)\n"

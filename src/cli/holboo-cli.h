@@ -90,6 +90,9 @@ int holboo_cli_wait_message    (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_card_publish    (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_card_get        (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_card_qr         (HolbooCli *cli, int argc, char **argv);
+/* holboo-cli-modes.c */
+int holboo_cli_mode_show       (HolbooCli *cli, int argc, char **argv);
+int holboo_cli_mode_set        (HolbooCli *cli, int argc, char **argv);
 
 /* Parses a command's own options; on a usage error prints it and
  * returns FALSE with *exit_code set. */

@@ -39,6 +39,13 @@ static const char * const settings_keys[] = {
   "window-height",
   "window-maximized",
   "last-page",
+  "work-hours",
+  "work-breaks",
+  "work-holidays",
+  "work-time-zone",
+  "mode",
+  "mode-until",
+  "mode-chosen-people",
   NULL
 };
 

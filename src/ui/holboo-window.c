@@ -20,6 +20,7 @@
 #include "holboo-accounts-window.h"
 #include "holboo-card-page.h"
 #include "holboo-connection-banner.h"
+#include "holboo-mode-button.h"
 #include "holboo-sign-in-page.h"
 
 struct _HolbooWindow
@@ -30,6 +31,7 @@ struct _HolbooWindow
   HolbooAccountManager *manager;     /* NULL without a data directory */
   GtkWidget            *sign_in_page;
   GtkWidget            *connection_banner;
+  HolbooModeManager    *mode_manager;
 
   /* Template children */
   GtkStack             *view_stack;
@@ -50,6 +52,7 @@ struct _HolbooWindow
   GtkLabel             *account_state_label;
   GtkLabel             *storage_banner_label;
   HolbooChatsPage      *chats_page;
+  HolbooModeButton     *mode_button;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -431,6 +434,11 @@ holboo_window_constructed (GObject *object)
   g_assert (G_IS_SETTINGS (self->settings));
   holboo_window_load_state (self);
 
+  /* The mode, in the header bar, and every account's presence with it. */
+  self->mode_manager = holboo_mode_manager_new (self->settings,
+                                                self->manager != NULL ? G_LIST_MODEL (self->manager) : NULL);
+  holboo_mode_button_set_manager (self->mode_button, self->mode_manager);
+
   if (self->manager != NULL)
     {
       self->sign_in_page = holboo_sign_in_page_new (self->manager, FALSE);
@@ -459,6 +467,7 @@ holboo_window_dispose (GObject *object)
   HolbooWindow *self = HOLBOO_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_WINDOW);
+  g_clear_object (&self->mode_manager);
   g_clear_object (&self->settings);
   g_clear_object (&self->manager);
 
@@ -495,6 +504,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
 
   g_type_ensure (HOLBOO_TYPE_CHATS_PAGE);
   g_type_ensure (HOLBOO_TYPE_CARD_PAGE);
+  g_type_ensure (HOLBOO_TYPE_MODE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, card_page);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, view_stack);
@@ -514,6 +524,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, account_state_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, chats_page);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, mode_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 }
@@ -682,4 +693,30 @@ holboo_window_get_chats_page (HolbooWindow *self)
   g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
 
   return self->chats_page;
+}
+
+/**
+ * holboo_window_get_mode_manager:
+ *
+ * Returns: (transfer none): the mode the header bar shows
+ */
+HolbooModeManager *
+holboo_window_get_mode_manager (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return self->mode_manager;
+}
+
+/**
+ * holboo_window_get_mode_button:
+ *
+ * Returns: (transfer none): the mode's button in the header bar
+ */
+HolbooModeButton *
+holboo_window_get_mode_button (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+
+  return self->mode_button;
 }

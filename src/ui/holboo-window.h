@@ -11,6 +11,7 @@
 #include "holboo-application.h"
 #include "holboo-chats-page.h"
 #include "holboo-connection-banner.h"
+#include "holboo-mode-button.h"
 #include "holboo-sign-in-page.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,7 @@ HolbooAccountManager *holboo_window_get_manager      (HolbooWindow      *self);
 HolbooSignInPage   *holboo_window_get_sign_in_page   (HolbooWindow      *self);
 HolbooConnectionBanner *holboo_window_get_connection_banner (HolbooWindow *self);
 HolbooChatsPage    *holboo_window_get_chats_page     (HolbooWindow      *self);
+HolbooModeManager  *holboo_window_get_mode_manager   (HolbooWindow      *self);
+HolbooModeButton   *holboo_window_get_mode_button    (HolbooWindow      *self);
 
 G_END_DECLS
