@@ -279,6 +279,24 @@ connect_call (gboolean video)
   wait_status (&alice, HOLBOO_CALL_STATUS_ACTIVE, 30);
 }
 
+static gboolean
+remote_muted (gpointer data)
+{
+  return holboo_call_get_remote_muted (data);
+}
+
+static gboolean
+remote_held (gpointer data)
+{
+  return holboo_call_get_remote_held (data);
+}
+
+static gboolean
+remote_unheld (gpointer data)
+{
+  return !holboo_call_get_remote_held (data);
+}
+
 /* ---- tests ---- */
 
 static void
@@ -289,6 +307,15 @@ test_call_hang_up_caller (void)
   assert_hears (&alice);
   g_assert_true (call_test_wait (video_arrives, &alice, 20000));
   g_assert_true (call_test_wait (video_arrives, &bob, 20000));
+
+  /* session-info (XEP-0167): mute, hold and back. */
+  holboo_call_set_muted (alice.call, TRUE);
+  g_assert_true (call_test_wait (remote_muted, bob.call, 20000));
+  holboo_call_set_held (bob.call, TRUE);
+  g_assert_true (call_test_wait (remote_held, alice.call, 20000));
+  holboo_call_set_held (bob.call, FALSE);
+  g_assert_true (call_test_wait (remote_unheld, alice.call, 20000));
+  holboo_call_set_muted (alice.call, FALSE);
 
   holboo_call_hang_up (alice.call);
   assert_ended (&alice, HOLBOO_CALL_END_HUNG_UP);
