@@ -398,6 +398,10 @@ handle_stanza (HolbooAccount *self,
       return TRUE;
     }
 
+  /* Calls (XEP-0353): a proposal, or how another device answered. */
+  if (_holboo_account_calls_handle_message (self, carbon != HOLBOO_XMPP_CARBON_NONE ? inner : stanza, carbon))
+    return TRUE;
+
   msg = holboo_xmpp_message_parse (carbon != HOLBOO_XMPP_CARBON_NONE ? inner : stanza, self->jid, &error);
   if (msg == NULL)
     {

@@ -8,6 +8,7 @@
 
 #include "holboo-account.h"
 #include "holboo-worker.h"
+#include "holboo-xmpp-carbons.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ enum {
   ACCOUNT_SIGNAL_CHAT_STATE_CHANGED,
   ACCOUNT_SIGNAL_INVITATION_RECEIVED,
   ACCOUNT_SIGNAL_CARD_CHANGED,
+  ACCOUNT_SIGNAL_CALL_ADDED,
   ACCOUNT_N_SIGNALS
 };
 
@@ -28,6 +30,7 @@ extern guint _holboo_account_signals[ACCOUNT_N_SIGNALS];
 typedef struct _HolbooMamSync HolbooMamSync;
 typedef struct _HolbooAccountUpload HolbooAccountUpload;
 typedef struct _HolbooAccountContacts HolbooAccountContacts;
+typedef struct _HolbooAccountCalls HolbooAccountCalls;
 
 /* One step of work for the store, run in order on the worker. */
 typedef enum {
@@ -185,6 +188,9 @@ struct _HolbooAccount
 
   /* holboo-account-upload.c */
   HolbooAccountUpload  *upload;
+
+  /* holboo-account-calls.c */
+  HolbooAccountCalls   *calls;
 };
 
 /* holboo-account.c */
@@ -361,6 +367,17 @@ void                 _holboo_account_upload_attach    (HolbooAccount        *sel
 void                 _holboo_account_upload_decorate  (HolbooAccount        *self,
                                                        HolbooStoredMessage  *m,
                                                        HolbooXmlNode        *stanza);
+
+/* holboo-account-calls.c */
+void                 _holboo_account_calls_class_init (GObjectClass        *object_class);
+void                 _holboo_account_calls_init       (HolbooAccount        *self);
+void                 _holboo_account_calls_constructed (HolbooAccount       *self);
+void                 _holboo_account_calls_store_ready (HolbooAccount       *self);
+void                 _holboo_account_calls_dispose    (HolbooAccount        *self);
+void                 _holboo_account_calls_finalize   (HolbooAccount        *self);
+gboolean             _holboo_account_calls_handle_message (HolbooAccount    *self,
+                                                       HolbooXmlNode        *message,
+                                                       HolbooXmppCarbon      carbon);
 
 /* Test hook: a PEP event as if the server had sent it. */
 gboolean             _holboo_account_cards_receive_event (HolbooAccount     *self,

@@ -210,6 +210,7 @@ holboo_account_constructed (GObject *object)
   _holboo_account_rooms_constructed (self);
   _holboo_account_contacts_connect (self);
   _holboo_account_upload_constructed (self);
+  _holboo_account_calls_constructed (self);
 }
 
 static void
@@ -217,6 +218,7 @@ holboo_account_dispose (GObject *object)
 {
   HolbooAccount *self = HOLBOO_ACCOUNT (object);
 
+  _holboo_account_calls_dispose (self);
   g_cancellable_cancel (self->cancellable);
   _holboo_account_upload_dispose (self);
   _holboo_account_mam_dispose (self);
@@ -265,6 +267,7 @@ holboo_account_finalize (GObject *object)
   _holboo_account_actions_dispose (self);
   g_clear_object (&self->cancellable);
   _holboo_account_upload_finalize (self);
+  _holboo_account_calls_finalize (self);
   g_free (self->store_path);
 
   G_OBJECT_CLASS (holboo_account_parent_class)->finalize (object);
@@ -410,6 +413,7 @@ holboo_account_class_init (HolbooAccountClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
   _holboo_account_upload_class_init (object_class);
+  _holboo_account_calls_class_init (object_class);
 }
 
 static void
@@ -425,6 +429,7 @@ holboo_account_init (HolbooAccount *self)
   _holboo_account_actions_init (self);
   _holboo_account_rooms_init (self);
   _holboo_account_upload_init (self);
+  _holboo_account_calls_init (self);
 }
 
 static gboolean
@@ -457,6 +462,7 @@ holboo_account_initable_init (GInitable     *initable,
     return FALSE;
   self->worker = holboo_worker_new (store);
   _holboo_account_contacts_store_ready (self);
+  _holboo_account_calls_store_ready (self);
   return TRUE;
 }
 
@@ -484,6 +490,7 @@ on_store_opened (GObject      *source,
     }
   self->worker = holboo_worker_new (store);
   _holboo_account_contacts_store_ready (self);
+  _holboo_account_calls_store_ready (self);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -9,13 +9,10 @@
 #include <gst/sdp/sdp.h>
 
 #include "holboo-xml-node.h"
+#include "holboo-xmpp-jingle.h"
 
 G_BEGIN_DECLS
 
-#define HOLBOO_XMLNS_JINGLE          "urn:xmpp:jingle:1"
-#define HOLBOO_XMLNS_JINGLE_RTP      "urn:xmpp:jingle:apps:rtp:1"
-#define HOLBOO_XMLNS_JINGLE_ICE_UDP  "urn:xmpp:jingle:transports:ice-udp:1"
-#define HOLBOO_XMLNS_JINGLE_DTLS     "urn:xmpp:jingle:apps:dtls:0"
 #define HOLBOO_XMLNS_JINGLE_RTCP_FB  "urn:xmpp:jingle:apps:rtp:rtcp-fb:0"
 #define HOLBOO_XMLNS_JINGLE_HDREXT   "urn:xmpp:jingle:apps:rtp:rtp-hdrext:0"
 #define HOLBOO_XMLNS_JINGLE_GROUPING "urn:xmpp:jingle:apps:grouping:0"

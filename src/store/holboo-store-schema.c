@@ -315,6 +315,24 @@ static const char * const migrations[] = {
   "  CHECK (state IN (0, 1) OR url IS NOT NULL)"
   ") STRICT;"
   "CREATE INDEX attachments_waiting ON attachments (message_id) WHERE state IN (0, 1);",
+
+  /* 8: the call log: one row per call that ended here, identified by its
+   * Jingle session id and peer (bare JID).  end_reason: the core's
+   * stable name of HolbooCallEndReason ("missed", "hung-up" …); times in
+   * µs since the epoch, answered 0 when never answered. */
+  "CREATE TABLE calls ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  sid         TEXT NOT NULL,"
+  "  peer        TEXT NOT NULL,"
+  "  incoming    INTEGER NOT NULL CHECK (incoming IN (0, 1)),"
+  "  video       INTEGER NOT NULL CHECK (video IN (0, 1)),"
+  "  end_reason  TEXT NOT NULL,"
+  "  started     INTEGER NOT NULL,"
+  "  answered    INTEGER NOT NULL DEFAULT 0,"
+  "  ended       INTEGER NOT NULL CHECK (ended >= started),"
+  "  UNIQUE (sid, peer)"
+  ") STRICT;"
+  "CREATE INDEX calls_started ON calls (started, id);",
 };
 
 static const char *

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "holboo-store-calls.h"
 #include "holboo-store-messages.h"
 #include "holboo-store-rooms.h"
 #include "holboo-store-roster.h"
@@ -299,6 +300,41 @@ check_attachments_data (HolbooStore *store)
   g_assert_cmpint (sent->attachment->state, ==, HOLBOO_ATTACHMENT_STATE_UPLOADED);
 }
 
+/* The schema version that added the call log. */
+#define CALLS_VERSION 8
+
+/* The call log fixture: an answered call and a missed one, newest first;
+ * a call logged again stays one row. */
+static void
+check_calls_data (HolbooStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calls = holboo_store_list_calls (store, 0, &error);
+  g_autoptr(HolbooStoredCall) again = holboo_stored_call_new ("c4a11e8d-0001", "saraa@example.mn");
+  HolbooStoredCall *missed, *answered;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 2);
+  missed = calls->pdata[0];
+  answered = calls->pdata[1];
+  g_assert_cmpstr (missed->peer, ==, "bat.erdene@example.mn");
+  g_assert_cmpstr (missed->end_reason, ==, "missed");
+  g_assert_true (missed->incoming && missed->video);
+  g_assert_cmpint (missed->answered, ==, 0);
+  g_assert_cmpstr (answered->end_reason, ==, "hung-up");
+  g_assert_cmpint (answered->ended - answered->answered, ==, 60000000);
+
+  again->end_reason = g_strdup ("missed");
+  again->started = again->ended = 1700000300000000;
+  g_assert_true (holboo_store_log_call (store, again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again->id, ==, 1);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = holboo_store_list_calls (store, 0, &error);
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_cmpstr (((HolbooStoredCall *) calls->pdata[1])->end_reason, ==, "hung-up");
+}
+
 /* Every schema version that was ever released upgrades to exactly the
  * schema a fresh database gets, and keeps its data. */
 static void
@@ -367,6 +403,8 @@ test_fixtures_upgrade (Fixture       *f,
         check_v5_data (store);
       if (v >= ATTACHMENTS_VERSION)
         check_attachments_data (store);
+      if (v >= CALLS_VERSION)
+        check_calls_data (store);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set

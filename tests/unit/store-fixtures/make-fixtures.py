@@ -192,6 +192,22 @@ SCHEMA = {
         ") STRICT",
         "CREATE INDEX attachments_waiting ON attachments (message_id) WHERE state IN (0, 1)",
     ],
+    # The call log.
+    8: [
+        "CREATE TABLE calls ("
+        "  id          INTEGER PRIMARY KEY,"
+        "  sid         TEXT NOT NULL,"
+        "  peer        TEXT NOT NULL,"
+        "  incoming    INTEGER NOT NULL CHECK (incoming IN (0, 1)),"
+        "  video       INTEGER NOT NULL CHECK (video IN (0, 1)),"
+        "  end_reason  TEXT NOT NULL,"
+        "  started     INTEGER NOT NULL,"
+        "  answered    INTEGER NOT NULL DEFAULT 0,"
+        "  ended       INTEGER NOT NULL CHECK (ended >= started),"
+        "  UNIQUE (sid, peer)"
+        ") STRICT",
+        "CREATE INDEX calls_started ON calls (started, id)",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -351,6 +367,17 @@ DATA = {
         ("INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id IN (6, 7)", ()),
         ("UPDATE conversations SET last_activity = ?, last_message_id = ?, unread = ? WHERE id = ?",
          (1700000240000000, 7, 1, 2)),
+    ],
+    # A call answered and hung up, and one missed.
+    8: [
+        ("INSERT INTO calls (id, sid, peer, incoming, video, end_reason, started, answered, ended)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "c4a11e8d-0001", "saraa@example.mn", 0, 0, "hung-up",
+          1700000300000000, 1700000304000000, 1700000364000000)),
+        ("INSERT INTO calls (id, sid, peer, incoming, video, end_reason, started, answered, ended)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (2, "c4a11e8d-0002", "bat.erdene@example.mn", 1, 1, "missed",
+          1700000400000000, 0, 1700000430000000)),
     ],
 }
 
