@@ -29,6 +29,9 @@
 
 #define LINE_SPACING 8
 
+/* The narrowest a body gets, in characters. */
+#define BODY_MIN_CHARS 20
+
 typedef struct {
   HolbooMessageRowSlot main;
   int                  side;         /* a slot, or -1 */
@@ -168,6 +171,11 @@ new_slot (HolbooMessageRowSlot slot)
       /* Rows get the list's width anyway: the label does not search for
        * its best wrapping width on every measure. */
       gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
+      /* Its minimum width is measured by laying the text out at this
+       * width; without it, at width 0: one character a line, and Pango
+       * shapes the rest of the text again at each line (300 shapings
+       * for a line of text, instead of 20). */
+      gtk_label_set_width_chars (GTK_LABEL (child), BODY_MIN_CHARS);
       break;
     case HOLBOO_MESSAGE_ROW_SLOT_STATE:
       child = gtk_image_new ();
