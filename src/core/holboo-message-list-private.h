@@ -19,7 +19,10 @@ struct _HolbooMessageList
   GCancellable  *cancellable;
 
   GPtrArray     *items;          /* (element-type HolbooMessageItem) oldest first */
-  GHashTable    *by_id;          /* (gint64 *) message id → item, not owned */
+  GHashTable    *by_id;          /* (gint64 *) message id → item (of items or pending), not owned */
+  GPtrArray     *pending;        /* (element-type HolbooMessageItem) new messages after the
+                                  * last item, not announced yet (holboo-message-list.c) */
+  guint          flush_id;
 
   gboolean       loaded;
   gboolean       loading;
@@ -63,6 +66,7 @@ void               _holboo_message_list_update_layout     (HolbooMessageList *se
                                                           guint              first,
                                                           guint              last);
 void               _holboo_message_list_find_first_unread (HolbooMessageList *self);
+void               _holboo_message_list_flush             (HolbooMessageList *self);
 
 /* holboo-message-list-paging.c */
 void               _holboo_message_list_start_job         (HolbooMessageList *self);

@@ -17,6 +17,14 @@
  * conversation is inserted at its place (at the end, as a rule); one
  * older than the loaded stretch is left for paging to find; a changed
  * message replaces its item (one removed, one added at its position).
+ * New messages at the end are announced together: they wait in
+ * `pending` for an idle callback that runs before the next frame is
+ * drawn, and go in as one change of at most FLUSH_MAX items, the rest a
+ * frame later.  A burst (a busy stream, a catch-up) then costs the view
+ * one change per frame, and each frame lays out a bounded number of new
+ * rows, instead of one change and one row per message in a single
+ * main-loop iteration.  Anything that needs the whole list (another
+ * change, a lookup) puts the pending messages in first.
  * Signals that come while the first page is being read are ignored: the
  * account completes work in order, so the page already holds every
  * message announced before it arrives, and none announced after.
@@ -32,6 +40,13 @@
 
 #include "holboo-message-list-private.h"
 #include "holboo-xmpp-error.h"
+
+/* New messages put in at most per change, and when: before GTK's next
+ * frame (GDK_PRIORITY_REDRAW is G_PRIORITY_HIGH_IDLE + 20), and the
+ * rest of a burst after that frame. */
+#define FLUSH_MAX           16
+#define FLUSH_PRIORITY      (G_PRIORITY_HIGH_IDLE + 10)
+#define FLUSH_MORE_PRIORITY (G_PRIORITY_HIGH_IDLE + 30)
 
 
 static void holboo_message_list_model_iface_init (GListModelInterface *iface);
@@ -162,6 +177,7 @@ _holboo_message_list_find_first_unread (HolbooMessageList *self)
 
   if (!self->loaded || !self->has_read_until || self->first_unread_id != 0)
     return;
+  _holboo_message_list_flush (self);
 
   for (guint i = self->items->len; i > 0; i--)
     {
@@ -203,6 +219,42 @@ insert_position (HolbooMessageList *self,
 }
 
 static void
+flush_some (HolbooMessageList *self,
+            guint              max)
+{
+  guint position = self->items->len;
+  guint added = MIN (self->pending->len, max);
+
+  if (added == 0)
+    return;
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (self->pending, i)));
+  g_ptr_array_remove_range (self->pending, 0, added);
+  _holboo_message_list_update_layout (self, position, position + added - 1);
+  _holboo_message_list_items_changed (self, position, 0, added);
+}
+
+static gboolean
+on_flush (gpointer user_data)
+{
+  HolbooMessageList *self = user_data;
+
+  self->flush_id = 0;
+  flush_some (self, FLUSH_MAX);
+  if (self->pending->len > 0)
+    self->flush_id = g_idle_add_full (FLUSH_MORE_PRIORITY, on_flush, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts every pending new message in, now. */
+void
+_holboo_message_list_flush (HolbooMessageList *self)
+{
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  flush_some (self, G_MAXUINT);
+}
+
+static void
 on_message_added (HolbooAccount       *account,
                   gint64               conversation_id,
                   gint64               message_id,
@@ -210,6 +262,7 @@ on_message_added (HolbooAccount       *account,
                   HolbooMessageList   *self)
 {
   g_autoptr(HolbooMessageItem) item = NULL;
+  HolbooMessageItem *last;
   guint position;
 
   if (!self->loaded || g_strcmp0 (message->peer, self->peer) != 0)
@@ -218,6 +271,21 @@ on_message_added (HolbooAccount       *account,
     return;
 
   item = holboo_message_item_new (message);
+
+  /* After everything loaded and pending: wait with the others. */
+  last = self->pending->len > 0 ? g_ptr_array_index (self->pending, self->pending->len - 1)
+       : self->items->len > 0 ? _holboo_message_list_item_at (self, self->items->len - 1)
+       : NULL;
+  if (last != NULL && holboo_message_item_compare (last, item) < 0)
+    {
+      g_hash_table_insert (self->by_id, _holboo_message_list_id_key (item), item);
+      g_ptr_array_add (self->pending, g_steal_pointer (&item));
+      if (self->flush_id == 0)
+        self->flush_id = g_idle_add_full (FLUSH_PRIORITY, on_flush, self, NULL);
+      return;
+    }
+
+  _holboo_message_list_flush (self);
   position = insert_position (self, item);
   if (position == 0 && self->items->len > 0 && !self->at_start)
     return;   /* older than the loaded stretch: paging will read it */
@@ -244,6 +312,7 @@ on_message_updated (HolbooAccount       *account,
   old = g_hash_table_lookup (self->by_id, &message->id);
   if (old == NULL)
     return;
+  _holboo_message_list_flush (self);
   if (!holboo_message_list_find (self, message->id, &position))
     g_return_if_reached ();
 
@@ -340,6 +409,7 @@ holboo_message_list_dispose (GObject *object)
   HolbooMessageList *self = HOLBOO_MESSAGE_LIST (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_clear_object (&self->account);
@@ -355,6 +425,7 @@ holboo_message_list_finalize (GObject *object)
   g_assert (self->waiters->len == 0);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_error (&self->error);
   g_clear_object (&self->cancellable);
@@ -409,6 +480,7 @@ holboo_message_list_init (HolbooMessageList *self)
 {
   self->cancellable = g_cancellable_new ();
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   self->page_size = HOLBOO_MESSAGE_LIST_DEFAULT_PAGE_SIZE;
@@ -548,6 +620,7 @@ holboo_message_list_find (HolbooMessageList *self,
   item = g_hash_table_lookup (self->by_id, &message_id);
   if (item == NULL)
     return FALSE;
+  _holboo_message_list_flush (self);
 
   hi = self->items->len;
   while (lo < hi)

@@ -8,6 +8,12 @@
  * arrive.  A long body is cut (holboo_message_markup()); "Show More"
  * opens the whole text in a text view, which lays out lazily, so even
  * the longest message the account accepts never stalls the list.
+ *
+ * The row lays its children out itself, in lines from top to bottom
+ * (see the header): each line has a main child and, optionally, a side
+ * child at its natural width — after the main child (the time after
+ * the sender) or at the end of the line (the delivery state after the
+ * body).  Children are made on first use and only hidden afterwards.
  */
 
 #define G_LOG_DOMAIN "holboo-message-row"
@@ -21,6 +27,25 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#define LINE_SPACING 8
+
+/* The narrowest a body gets, in characters. */
+#define BODY_MIN_CHARS 20
+
+typedef struct {
+  HolbooMessageRowSlot main;
+  int                  side;         /* a slot, or -1 */
+  gboolean             side_at_end;  /* the main child takes the rest */
+} Line;
+
+static const Line lines[] = {
+  { HOLBOO_MESSAGE_ROW_SLOT_DAY, -1, FALSE },
+  { HOLBOO_MESSAGE_ROW_SLOT_UNREAD, -1, FALSE },
+  { HOLBOO_MESSAGE_ROW_SLOT_SENDER, HOLBOO_MESSAGE_ROW_SLOT_TIME, FALSE },
+  { HOLBOO_MESSAGE_ROW_SLOT_BODY, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
+  { HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE, -1, FALSE },
+};
+
 struct _HolbooMessageRow
 {
   GtkWidget          parent_instance;
@@ -28,15 +53,7 @@ struct _HolbooMessageRow
   HolbooMessageItem *item;
   char              *peer_name;
 
-  GtkWidget         *box;
-  GtkWidget         *day_label;
-  GtkWidget         *unread_marker;
-  GtkWidget         *header;
-  GtkLabel          *sender_label;
-  GtkLabel          *time_label;
-  GtkLabel          *body_label;
-  GtkImage          *state_image;
-  GtkWidget         *show_more_button;
+  GtkWidget         *slots[HOLBOO_MESSAGE_ROW_N_SLOTS];
 };
 
 G_DEFINE_FINAL_TYPE (HolbooMessageRow, holboo_message_row, GTK_TYPE_WIDGET)
@@ -82,15 +99,285 @@ sender_name (HolbooMessageRow *self)
   return self->peer_name != NULL ? self->peer_name : m->from_jid;
 }
 
+/* Children */
+
+static GtkWidget *
+new_label (const char *css_class,
+           ...)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  va_list args;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  va_start (args, css_class);
+  for (const char *c = css_class; c != NULL; c = va_arg (args, const char *))
+    gtk_widget_add_css_class (label, c);
+  va_end (args);
+  return label;
+}
+
+static GtkWidget *
+new_unread_marker (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = new_label ("caption-heading", NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_add_css_class (box, "holboo-unread-marker");
+  gtk_label_set_text (GTK_LABEL (label), _("New Messages"));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+
+      gtk_widget_set_hexpand (separator, TRUE);
+      gtk_widget_set_valign (separator, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), separator);
+      if (i == 0)
+        gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
+}
+
+static GtkWidget *
+new_slot (HolbooMessageRowSlot slot)
+{
+  GtkWidget *child = NULL;
+
+  switch (slot)
+    {
+    case HOLBOO_MESSAGE_ROW_SLOT_DAY:
+      child = new_label ("holboo-day-divider", "caption-heading", "dim-label", NULL);
+      gtk_widget_set_margin_top (child, 12);
+      gtk_widget_set_margin_bottom (child, 6);
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_UNREAD:
+      child = new_unread_marker ();
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_SENDER:
+      child = new_label ("heading", NULL);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_top (child, 8);
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_TIME:
+      child = new_label ("caption", "dim-label", "numeric", NULL);
+      gtk_widget_set_margin_top (child, 8);
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_BODY:
+      child = new_label ("holboo-message-body", NULL);
+      gtk_widget_set_name (child, "message-body");
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      /* Rows get the list's width anyway: the label does not search for
+       * its best wrapping width on every measure. */
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
+      /* Its minimum width is measured by laying the text out at this
+       * width; without it, at width 0: one character a line, and Pango
+       * shapes the rest of the text again at each line (300 shapings
+       * for a line of text, instead of 20). */
+      gtk_label_set_width_chars (GTK_LABEL (child), BODY_MIN_CHARS);
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_STATE:
+      child = gtk_image_new ();
+      gtk_widget_set_name (child, "message-state");
+      gtk_widget_set_valign (child, GTK_ALIGN_END);
+      gtk_image_set_pixel_size (GTK_IMAGE (child), 12);
+      gtk_widget_add_css_class (child, "holboo-message-state");
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE:
+      child = gtk_button_new_with_label (_("Show More"));
+      gtk_widget_set_name (child, "show-more");
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "message.show-more");
+      gtk_widget_add_css_class (child, "flat");
+      gtk_widget_add_css_class (child, "holboo-show-more");
+      break;
+    case HOLBOO_MESSAGE_ROW_N_SLOTS:
+    default:
+      g_assert_not_reached ();
+    }
+  return child;
+}
+
+/* The child of @slot, made and put in its place if it was not there,
+ * and shown. */
+static GtkWidget *
+ensure_slot (HolbooMessageRow    *self,
+             HolbooMessageRowSlot slot)
+{
+  GtkWidget *next = NULL;
+
+  if (self->slots[slot] == NULL)
+    {
+      for (guint i = slot + 1; i < HOLBOO_MESSAGE_ROW_N_SLOTS && next == NULL; i++)
+        next = self->slots[i];
+      self->slots[slot] = new_slot (slot);
+      gtk_widget_insert_before (self->slots[slot], GTK_WIDGET (self), next);
+    }
+  gtk_widget_set_visible (self->slots[slot], TRUE);
+  return self->slots[slot];
+}
+
+static void
+hide_slot (HolbooMessageRow    *self,
+           HolbooMessageRowSlot slot)
+{
+  if (self->slots[slot] != NULL)
+    gtk_widget_set_visible (self->slots[slot], FALSE);
+}
+
+static GtkWidget *
+shown (HolbooMessageRow *self,
+       int               slot)
+{
+  if (slot < 0 || self->slots[slot] == NULL || !gtk_widget_get_visible (self->slots[slot]))
+    return NULL;
+  return self->slots[slot];
+}
+
+/* Layout */
+
+static int
+width_of (GtkWidget *child,
+          gboolean   natural)
+{
+  int min = 0, nat = 0;
+
+  if (child != NULL)
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return natural ? nat : min;
+}
+
+static int
+height_of (GtkWidget *child,
+           int        width)
+{
+  int min = 0, nat = 0;
+
+  if (child != NULL)
+    gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  return nat;
+}
+
+/* The widths of a line's children within @width. */
+static void
+split_line (HolbooMessageRow *self,
+            const Line       *line,
+            int               width,
+            int              *main_width,
+            int              *side_width)
+{
+  GtkWidget *main = shown (self, line->main);
+  GtkWidget *side = shown (self, line->side);
+
+  *side_width = side != NULL ? width_of (side, TRUE) : 0;
+  *main_width = MAX (0, width - (side != NULL ? *side_width + LINE_SPACING : 0));
+  if (!line->side_at_end && main != NULL)
+    *main_width = MIN (*main_width, width_of (main, TRUE));
+  *main_width = MAX (*main_width, width_of (main, FALSE));
+}
+
+static int
+line_height (HolbooMessageRow *self,
+             const Line       *line,
+             int               width)
+{
+  int main_width, side_width;
+
+  if (shown (self, line->main) == NULL)
+    return 0;
+  split_line (self, line, width, &main_width, &side_width);
+  return MAX (height_of (shown (self, line->main), main_width),
+              height_of (shown (self, line->side), side_width));
+}
+
+static void
+holboo_message_row_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  HolbooMessageRow *self = HOLBOO_MESSAGE_ROW (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Whatever the height: see the header. */
+      for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+        {
+          GtkWidget *main = shown (self, lines[i].main);
+          GtkWidget *side = shown (self, lines[i].side);
+          int extra = side != NULL ? width_of (side, TRUE) + LINE_SPACING : 0;
+
+          if (main == NULL)
+            continue;
+          *minimum = MAX (*minimum, width_of (main, FALSE) + extra);
+          *natural = MAX (*natural, width_of (main, TRUE) + extra);
+        }
+    }
+  else
+    {
+      int width = for_size >= 0 ? for_size : G_MAXINT;
+
+      if (width == G_MAXINT)
+        holboo_message_row_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &(int){ 0 }, &width, NULL, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+        *natural += line_height (self, &lines[i], width);
+      *minimum = *natural;
+    }
+}
+
+static void
+holboo_message_row_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  HolbooMessageRow *self = HOLBOO_MESSAGE_ROW (widget);
+  int y = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      GtkWidget *main = shown (self, lines[i].main);
+      GtkWidget *side = shown (self, lines[i].side);
+      int main_width, side_width, h;
+
+      if (main == NULL)
+        continue;
+      split_line (self, &lines[i], width, &main_width, &side_width);
+      h = line_height (self, &lines[i], width);
+      gtk_widget_size_allocate (main, &(GtkAllocation) { 0, y, main_width, h }, -1);
+      if (side != NULL)
+        {
+          int x = lines[i].side_at_end ? width - side_width : main_width + LINE_SPACING;
+
+          if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+            x = width - x - side_width;
+          gtk_widget_size_allocate (side, &(GtkAllocation) { x, y, side_width, h }, -1);
+        }
+      y += h;
+    }
+}
+
+static GtkSizeRequestMode
+holboo_message_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* Filling in */
+
 static void
 update_state (HolbooMessageRow *self)
 {
   HolbooMessageState state = holboo_message_item_get_state (self->item);
   const char *icon = NULL;
   const char *label = NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "accent");
+  const char *css = NULL;
+  GtkWidget *image;
 
   switch (state)
     {
@@ -105,7 +392,7 @@ update_state (HolbooMessageRow *self)
     case HOLBOO_MESSAGE_STATE_FAILED:
       icon = "dialog-error-symbolic";
       label = _("Not sent");
-      gtk_widget_add_css_class (GTK_WIDGET (self->state_image), "error");
+      css = "error";
       break;
     case HOLBOO_MESSAGE_STATE_ACKED:
       icon = "holboo-message-sent-symbolic";
@@ -118,36 +405,57 @@ update_state (HolbooMessageRow *self)
     case HOLBOO_MESSAGE_STATE_READ:
       icon = "holboo-message-delivered-symbolic";
       label = _("Read");
-      gtk_widget_add_css_class (GTK_WIDGET (self->state_image), "accent");
+      css = "accent";
       break;
     case HOLBOO_MESSAGE_STATE_RECEIVED:
     default:
       break;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->state_image), icon != NULL);
-  gtk_image_set_from_icon_name (self->state_image, icon);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_image), label);
-  if (label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_image),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (icon == NULL)
+    {
+      hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_STATE);
+      return;
+    }
+  image = ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_STATE);
+  gtk_widget_remove_css_class (image, "error");
+  gtk_widget_remove_css_class (image, "accent");
+  if (css != NULL)
+    gtk_widget_add_css_class (image, css);
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  gtk_widget_set_tooltip_text (image, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
 update_layout (HolbooMessageRow *self)
 {
-  gboolean starts_day = holboo_message_item_get_starts_day (self->item);
-  gboolean starts_group = holboo_message_item_get_starts_group (self->item);
-
-  gtk_widget_set_visible (self->day_label, starts_day);
-  if (starts_day)
+  if (holboo_message_item_get_starts_day (self->item))
     {
       g_autofree char *day = format_day (holboo_message_item_get_timestamp (self->item));
 
-      gtk_label_set_text (GTK_LABEL (self->day_label), day);
+      gtk_label_set_text (GTK_LABEL (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_DAY)), day);
     }
-  gtk_widget_set_visible (self->unread_marker, holboo_message_item_get_first_unread (self->item));
-  gtk_widget_set_visible (self->header, starts_group && !holboo_message_item_is_action (self->item));
+  else
+    hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_DAY);
+
+  if (holboo_message_item_get_first_unread (self->item))
+    ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_UNREAD);
+  else
+    hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_UNREAD);
+
+  if (holboo_message_item_get_starts_group (self->item) && !holboo_message_item_is_action (self->item))
+    {
+      g_autofree char *time = format_time (holboo_message_item_get_timestamp (self->item));
+
+      gtk_label_set_text (GTK_LABEL (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SENDER)), sender_name (self));
+      gtk_label_set_text (GTK_LABEL (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_TIME)), time);
+    }
+  else
+    {
+      hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SENDER);
+      hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_TIME);
+    }
 }
 
 static void
@@ -176,8 +484,11 @@ update_body (HolbooMessageRow *self)
   else
     markup = holboo_message_markup (body, HOLBOO_MESSAGE_ROW_MAX_CHARS, HOLBOO_MESSAGE_ROW_MAX_LINES, &cut);
 
-  gtk_label_set_markup (self->body_label, markup);
-  gtk_widget_set_visible (self->show_more_button, cut);
+  gtk_label_set_markup (GTK_LABEL (self->slots[HOLBOO_MESSAGE_ROW_SLOT_BODY]), markup);
+  if (cut)
+    ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
+  else
+    hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
 }
 
 static void
@@ -235,9 +546,8 @@ holboo_message_row_dispose (GObject *object)
   HolbooMessageRow *self = HOLBOO_MESSAGE_ROW (object);
 
   holboo_message_row_set_item (self, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_MESSAGE_ROW);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
+  for (guint i = 0; i < HOLBOO_MESSAGE_ROW_N_SLOTS; i++)
+    g_clear_pointer (&self->slots[i], gtk_widget_unparent);
 
   G_OBJECT_CLASS (holboo_message_row_parent_class)->dispose (object);
 }
@@ -261,27 +571,19 @@ holboo_message_row_class_init (HolbooMessageRowClass *klass)
   object_class->dispose = holboo_message_row_dispose;
   object_class->finalize = holboo_message_row_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-message-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, box);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, day_label);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, unread_marker);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, header);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, sender_label);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, body_label);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, state_image);
-  gtk_widget_class_bind_template_child (widget_class, HolbooMessageRow, show_more_button);
+  widget_class->measure = holboo_message_row_measure;
+  widget_class->size_allocate = holboo_message_row_size_allocate;
+  widget_class->get_request_mode = holboo_message_row_get_request_mode;
 
   gtk_widget_class_install_action (widget_class, "message.show-more", NULL, show_more);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "holboo-message-row");
 }
 
 static void
 holboo_message_row_init (HolbooMessageRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_BODY);
 }
 
 GtkWidget *
@@ -300,8 +602,6 @@ holboo_message_row_set_item (HolbooMessageRow  *self,
                              HolbooMessageItem *item,
                              const char        *peer_name)
 {
-  g_autofree char *time = NULL;
-
   g_return_if_fail (HOLBOO_IS_MESSAGE_ROW (self));
   g_return_if_fail (item == NULL || HOLBOO_IS_MESSAGE_ITEM (item));
 
@@ -317,9 +617,6 @@ holboo_message_row_set_item (HolbooMessageRow  *self,
   g_signal_connect_object (item, "notify::starts-group", G_CALLBACK (on_layout_changed), self, 0);
   g_signal_connect_object (item, "notify::first-unread", G_CALLBACK (on_layout_changed), self, 0);
 
-  gtk_label_set_text (self->sender_label, sender_name (self));
-  time = format_time (holboo_message_item_get_timestamp (item));
-  gtk_label_set_text (self->time_label, time);
   update_layout (self);
   update_body (self);
   update_state (self);
@@ -335,4 +632,19 @@ holboo_message_row_get_item (HolbooMessageRow *self)
 {
   g_return_val_if_fail (HOLBOO_IS_MESSAGE_ROW (self), NULL);
   return self->item;
+}
+
+/**
+ * holboo_message_row_get_slot:
+ *
+ * Returns: (transfer none) (nullable): the child in @slot, if it was
+ *   ever made (it may be hidden)
+ */
+GtkWidget *
+holboo_message_row_get_slot (HolbooMessageRow    *self,
+                             HolbooMessageRowSlot slot)
+{
+  g_return_val_if_fail (HOLBOO_IS_MESSAGE_ROW (self), NULL);
+  g_return_val_if_fail (slot < HOLBOO_MESSAGE_ROW_N_SLOTS, NULL);
+  return self->slots[slot];
 }
