@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "holboo-accounts-window.h"
+#include "holboo-auto-reply.h"
 #include "holboo-card-page.h"
 #include "holboo-connection-banner.h"
 #include "holboo-mode-button.h"
@@ -32,6 +33,7 @@ struct _HolbooWindow
   GtkWidget            *sign_in_page;
   GtkWidget            *connection_banner;
   HolbooModeManager    *mode_manager;
+  HolbooAutoReply      *auto_reply;   /* NULL without accounts */
 
   /* Template children */
   GtkStack             *view_stack;
@@ -438,6 +440,8 @@ holboo_window_constructed (GObject *object)
   self->mode_manager = holboo_mode_manager_new (self->settings,
                                                 self->manager != NULL ? G_LIST_MODEL (self->manager) : NULL);
   holboo_mode_button_set_manager (self->mode_button, self->mode_manager);
+  if (self->manager != NULL)
+    self->auto_reply = holboo_auto_reply_new (self->mode_manager, G_LIST_MODEL (self->manager));
 
   if (self->manager != NULL)
     {
@@ -467,6 +471,7 @@ holboo_window_dispose (GObject *object)
   HolbooWindow *self = HOLBOO_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_WINDOW);
+  g_clear_object (&self->auto_reply);
   g_clear_object (&self->mode_manager);
   g_clear_object (&self->settings);
   g_clear_object (&self->manager);

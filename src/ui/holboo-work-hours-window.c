@@ -50,6 +50,10 @@ struct _HolbooWorkHoursWindow
   AdwEntryRow          *zone_row;
   AdwEntryRow          *holiday_row;
   AdwEntryRow          *person_row;
+  GtkSwitch            *auto_reply_switch;
+  AdwEntryRow          *reply_mn_row;
+  AdwEntryRow          *reply_en_row;
+  AdwEntryRow          *team_row;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWorkHoursWindow, holboo_work_hours_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -464,6 +468,42 @@ on_person_apply (HolbooWorkHoursWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->person_row), "");
 }
 
+static void
+load_team (HolbooWorkHoursWindow *self)
+{
+  g_auto(GStrv) domains = g_settings_get_strv (self->settings, "team-domains");
+  g_autofree char *text = g_strjoinv (", ", domains);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->team_row), text);
+}
+
+/* "example.mn, branch.example.mn": each must be a domain. */
+static void
+on_team_apply (HolbooWorkHoursWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->team_row));
+  g_auto(GStrv) parts = g_strsplit_set (text, ", ;", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) domains = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(HolbooJid) jid = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      jid = holboo_jid_parse (parts[i], -1, NULL);
+      if (jid == NULL || !holboo_jid_is_domain (jid))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
+          return;
+        }
+      g_strv_builder_add (builder, holboo_jid_get_domainpart (jid));
+    }
+  domains = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "team-domains", (const char * const *) domains);
+}
+
 /* Changes made elsewhere (holboo-cli, another window) show here. */
 static void
 on_settings_changed (GSettings             *settings,
@@ -476,6 +516,8 @@ on_settings_changed (GSettings             *settings,
     load_people (self);
   else if (g_str_equal (key, "work-time-zone"))
     load_zone (self);
+  else if (g_str_equal (key, "team-domains"))
+    load_team (self);
   else if ((g_str_equal (key, "work-hours") || g_str_equal (key, "work-breaks")) && !self->loading)
     load_days (self);
 }
@@ -510,6 +552,11 @@ holboo_work_hours_window_class_init (HolbooWorkHoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, zone_row);
   gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, holiday_row);
   gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, person_row);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, auto_reply_switch);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, reply_mn_row);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, reply_en_row);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, team_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_zone_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_holiday_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_person_apply);
@@ -526,6 +573,9 @@ holboo_work_hours_window_init (HolbooWorkHoursWindow *self)
   self->person_rows = g_ptr_array_new ();
   for (GDateWeekday d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
     build_day (self, &self->days[d - 1], d);
+  g_object_bind_property (self->auto_reply_switch, "active", self->reply_mn_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->auto_reply_switch, "active", self->reply_en_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->auto_reply_switch, "active", self->team_row, "sensitive", G_BINDING_SYNC_CREATE);
 }
 
 /**
@@ -551,6 +601,10 @@ holboo_work_hours_window_new (GtkWindow *parent,
   load_zone (self);
   load_holidays (self);
   load_people (self);
+  load_team (self);
+  g_settings_bind (settings, "auto-reply", self->auto_reply_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "auto-reply-text-mn", self->reply_mn_row, "text", G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (settings, "auto-reply-text-en", self->reply_en_row, "text", G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   g_signal_connect (settings, "changed", G_CALLBACK (on_settings_changed), self);
   return GTK_WIDGET (self);
 }

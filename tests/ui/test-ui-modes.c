@@ -376,10 +376,40 @@ test_body (Fixture *f)
     g_assert_cmpuint (g_strv_length (people), ==, 1);
     g_assert_cmpstr (people[0], ==, "saraa@example.mn");
 
+    /* Auto-reply: off by default; switched on, the texts are editable
+     * and saved as typed; colleagues' servers are checked. */
+    {
+      GtkWidget *mn = find_entry_row (GTK_WIDGET (editor), "Reply in Mongolian");
+      GtkSwitch *on = GTK_SWITCH (find_type (gtk_widget_get_parent (gtk_widget_get_parent (mn)), GTK_TYPE_SWITCH));
+
+      g_assert_false (g_settings_get_boolean (f->settings, "auto-reply"));
+      g_assert_false (gtk_widget_is_sensitive (mn));
+      gtk_switch_set_active (on, TRUE);
+      g_assert_true (g_settings_get_boolean (f->settings, "auto-reply"));
+      g_assert_true (gtk_widget_is_sensitive (mn));
+      g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (mn)), "Сайн байна уу!"));
+      gtk_editable_set_text (GTK_EDITABLE (mn), "Сайн байна уу! Маргааш 09:00-д хариулна.");
+      g_assert_cmpstr (g_settings_get_string (f->settings, "auto-reply-text-mn"), ==,
+                       "Сайн байна уу! Маргааш 09:00-д хариулна.");
+      apply_entry (GTK_WIDGET (editor), "Colleagues’ servers, such as example.mn (empty: your own)",
+                   "not a domain@", FALSE);
+      apply_entry (GTK_WIDGET (editor), "Colleagues’ servers, such as example.mn (empty: your own)",
+                   "holboo.mn, branch.holboo.mn", TRUE);
+      {
+        g_auto(GStrv) domains = g_settings_get_strv (f->settings, "team-domains");
+
+        g_assert_cmpuint (g_strv_length (domains), ==, 2);
+        g_assert_cmpstr (domains[1], ==, "branch.holboo.mn");
+      }
+    }
+
     save_artefact (GTK_WIDGET (editor), "hours-light");
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
     save_artefact (GTK_WIDGET (editor), "hours-dark");
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (editor), "personal");
+    save_artefact (GTK_WIDGET (editor), "personal-dark");
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    save_artefact (GTK_WIDGET (editor), "personal-light");
     gtk_window_destroy (GTK_WINDOW (editor));
   }
 }
