@@ -277,6 +277,7 @@ build_day (HolbooWorkHoursWindow *self,
            GDateWeekday           weekday)
 {
   GtkWidget *hours_row = adw_action_row_new ();
+  GtkWidget *break_switch_row = adw_action_row_new ();
   GtkWidget *break_row = adw_action_row_new ();
   GtkWidget *break_box;
 
@@ -290,6 +291,8 @@ build_day (HolbooWorkHoursWindow *self,
   day->start = time_spin (self, _("Start"));
   day->end = time_spin (self, _("End"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hours_row), _("Hours"));
+  /* One line, ellipsized: the times get the room on a narrow window. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (hours_row), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (hours_row), span_box (day->start, day->end));
   adw_expander_row_add_row (day->row, hours_row);
 
@@ -297,14 +300,18 @@ build_day (HolbooWorkHoursWindow *self,
   day->break_end = time_spin (self, _("Break end"));
   day->has_break = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (day->has_break), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (day->has_break), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Break"), -1);
   g_signal_connect_swapped (day->has_break, "notify::active", G_CALLBACK (save_days), self);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (break_switch_row), _("Break"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (break_switch_row), GTK_WIDGET (day->has_break));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (break_switch_row), GTK_WIDGET (day->has_break));
+  adw_expander_row_add_row (day->row, break_switch_row);
+
+  /* On a row of its own, so the window still fits a phone (360 px). */
   break_box = span_box (day->break_start, day->break_end);
-  g_object_bind_property (day->has_break, "active", break_box, "sensitive", G_BINDING_SYNC_CREATE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (break_row), _("Break"));
+  g_object_bind_property (day->has_break, "active", break_row, "sensitive", G_BINDING_SYNC_CREATE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (break_row), _("Break time"));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (break_row), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (break_row), break_box);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (break_row), GTK_WIDGET (day->has_break));
   adw_expander_row_add_row (day->row, break_row);
 
   adw_preferences_group_add (self->days_group, GTK_WIDGET (day->row));
