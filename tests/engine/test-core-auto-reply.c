@@ -1,7 +1,7 @@
 /* test-core-auto-reply.c: the auto-reply outside work hours against a
  * real Prosody or ejabberd: a customer who writes gets one reply (the
  * Mongolian and English texts) however often they write that day, also
- * after Holboo restarts; a colleague gets none
+ * after Holboo restarts, and again the next day; a colleague gets none
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,9 @@
 
 #include "core-live-util.h"
 #include "holboo-auto-reply.h"
+#include "holboo-store.h"
+
+#include <string.h>
 
 #define WAIT_MS 30000
 
@@ -121,6 +124,34 @@ test_auto_reply (void)
   g_assert_cmpuint (holboo_auto_reply_get_n_sent (auto_reply), ==, 1);
   g_clear_pointer (&got, g_strfreev);
 
+  /* The next day (as the store sees it: today's mark made yesterday's),
+   * the customer gets a reply again. */
+  g_list_store_remove_all (store);
+  g_free (path);
+  path = live_account_free (ann, TRUE);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HolbooStore) db = holboo_store_new (path, NULL, &error);
+    g_autofree char *key = g_strconcat ("auto-reply:", live_account_jid (bat), NULL);
+    g_autofree char *day = NULL;
+
+    g_assert_no_error (error);
+    day = holboo_store_get_meta (db, key, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (day), ==, 10);
+    g_assert_true (holboo_store_set_meta (db, key, "2000-01-01", &error));
+  }
+  ann = live_account_new ("ann", "desk", HOLBOO_XMPP_TRANSPORT_KIND_STARTTLS, path);
+  g_list_store_append (store, ann->account);
+  live_account_connect (ann);
+  write_and_wait (ann, bat, "Өглөөний мэнд", 4, "sentinel 3b", 6);
+  got = bodies_from (bat, ann);
+  g_assert_cmpuint (g_strv_length (got), ==, 6);
+  g_assert_cmpstr (got[4], ==, expected);
+  g_assert_cmpstr (got[5], ==, "sentinel 3b");
+  g_assert_cmpuint (holboo_auto_reply_get_n_sent (auto_reply), ==, 2);
+  g_clear_pointer (&got, g_strfreev);
+
   /* With the team on the harness's own server, Cat is a colleague. */
   g_settings_set_strv (settings, "team-domains", NULL);
   write_and_wait (ann, cat, "Маргааш уулзах уу?", 1, "sentinel 4", 1);
@@ -144,7 +175,7 @@ test_auto_reply (void)
   g_assert_cmpuint (g_strv_length (got), ==, 4);
   g_assert_cmpstr (got[2], ==, expected);
   g_assert_cmpstr (got[3], ==, "sentinel 6");
-  g_assert_cmpuint (holboo_auto_reply_get_n_sent (auto_reply), ==, 2);
+  g_assert_cmpuint (holboo_auto_reply_get_n_sent (auto_reply), ==, 3);
 
   g_list_store_remove_all (store);
   g_free (live_account_free (cat, FALSE));
