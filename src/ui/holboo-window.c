@@ -55,6 +55,7 @@ struct _HolbooWindow
   GtkLabel             *storage_banner_label;
   HolbooChatsPage      *chats_page;
   HolbooModeButton     *mode_button;
+  HolbooModeButton     *sidebar_mode_button;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -440,6 +441,7 @@ holboo_window_constructed (GObject *object)
   self->mode_manager = holboo_mode_manager_new (self->settings,
                                                 self->manager != NULL ? G_LIST_MODEL (self->manager) : NULL);
   holboo_mode_button_set_manager (self->mode_button, self->mode_manager);
+  holboo_mode_button_set_manager (self->sidebar_mode_button, self->mode_manager);
   if (self->manager != NULL)
     self->auto_reply = holboo_auto_reply_new (self->mode_manager, G_LIST_MODEL (self->manager));
 
@@ -530,6 +532,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, chats_page);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, mode_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar_mode_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 }

@@ -450,6 +450,51 @@ test_body (Fixture *f)
   }
 }
 
+typedef struct {
+  GtkWidget *root;
+  GtkWidget *except;
+  GtkWidget *found;
+} FindMapped;
+
+static void
+find_mapped_button (GtkWidget  *widget,
+                    FindMapped *find)
+{
+  if (HOLBOO_IS_MODE_BUTTON (widget) && widget != find->except && gtk_widget_get_mapped (widget))
+    find->found = widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_mapped_button (child, find);
+}
+
+static gboolean
+sidebar_mode_shown (gpointer data)
+{
+  FindMapped *find = data;
+
+  find->found = NULL;
+  find_mapped_button (find->root, find);
+  return find->found != NULL;
+}
+
+/* A narrow window folds to the sidebar alone: the mode is there too. */
+static void
+test_folded (Fixture *f)
+{
+  FindMapped find = { GTK_WIDGET (f->window), GTK_WIDGET (holboo_window_get_mode_button (f->window)), NULL };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 560);
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-sidebar", NULL);
+  wait_until (sidebar_mode_shown, &find, "the folded sidebar shows the mode");
+  g_assert_cmpstr (holboo_mode_button_get_label (HOLBOO_MODE_BUTTON (find.found)), ==,
+                   holboo_mode_button_get_label (holboo_window_get_mode_button (f->window)));
+  g_settings_set_int64 (f->settings, "mode-until", 0);
+  g_settings_set_string (f->settings, "mode", "dnd");
+  wait_label (HOLBOO_MODE_BUTTON (find.found), tr ("mode", "Do Not Disturb"));
+  save_artefact (GTK_WIDGET (f->window), "folded");
+  g_settings_set_string (f->settings, "mode", "");
+}
+
 static gboolean
 accounts_read (gpointer data)
 {
@@ -469,6 +514,7 @@ run_body (gpointer data)
   g_assert_cmpstr (holboo_window_get_view (f->window), ==, "main");
 
   test_body (f);
+  test_folded (f);
 
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   for (GList *l = windows; l != NULL; l = l->next)
