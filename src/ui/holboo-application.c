@@ -46,6 +46,10 @@ static const char * const settings_keys[] = {
   "mode",
   "mode-until",
   "mode-chosen-people",
+  "auto-reply",
+  "auto-reply-text-mn",
+  "auto-reply-text-en",
+  "team-domains",
   NULL
 };
 

@@ -75,7 +75,7 @@ update (HolbooModeButton *self)
   g_autofree char *tooltip = NULL;
   GAction *action;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), self->manager != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), self->manager != NULL);
   if (self->manager == NULL)
     return;
 
@@ -245,8 +245,8 @@ holboo_mode_button_init (HolbooModeButton *self)
 
 /**
  * holboo_mode_button_set_manager:
- * @manager: (nullable): the mode to show and switch; %NULL hides the
- *   button
+ * @manager: (nullable): the mode to show and switch; %NULL makes the
+ *   button insensitive
  */
 void
 holboo_mode_button_set_manager (HolbooModeButton  *self,

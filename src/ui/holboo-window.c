@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "holboo-accounts-window.h"
+#include "holboo-auto-reply.h"
 #include "holboo-card-page.h"
 #include "holboo-connection-banner.h"
 #include "holboo-mode-button.h"
@@ -32,6 +33,7 @@ struct _HolbooWindow
   GtkWidget            *sign_in_page;
   GtkWidget            *connection_banner;
   HolbooModeManager    *mode_manager;
+  HolbooAutoReply      *auto_reply;   /* NULL without accounts */
 
   /* Template children */
   GtkStack             *view_stack;
@@ -53,6 +55,7 @@ struct _HolbooWindow
   GtkLabel             *storage_banner_label;
   HolbooChatsPage      *chats_page;
   HolbooModeButton     *mode_button;
+  HolbooModeButton     *sidebar_mode_button;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -438,6 +441,9 @@ holboo_window_constructed (GObject *object)
   self->mode_manager = holboo_mode_manager_new (self->settings,
                                                 self->manager != NULL ? G_LIST_MODEL (self->manager) : NULL);
   holboo_mode_button_set_manager (self->mode_button, self->mode_manager);
+  holboo_mode_button_set_manager (self->sidebar_mode_button, self->mode_manager);
+  if (self->manager != NULL)
+    self->auto_reply = holboo_auto_reply_new (self->mode_manager, G_LIST_MODEL (self->manager));
 
   if (self->manager != NULL)
     {
@@ -467,6 +473,7 @@ holboo_window_dispose (GObject *object)
   HolbooWindow *self = HOLBOO_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_WINDOW);
+  g_clear_object (&self->auto_reply);
   g_clear_object (&self->mode_manager);
   g_clear_object (&self->settings);
   g_clear_object (&self->manager);
@@ -525,6 +532,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, storage_banner_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, chats_page);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, mode_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar_mode_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 }

@@ -50,6 +50,10 @@ struct _HolbooWorkHoursWindow
   AdwEntryRow          *zone_row;
   AdwEntryRow          *holiday_row;
   AdwEntryRow          *person_row;
+  GtkSwitch            *auto_reply_switch;
+  AdwEntryRow          *reply_mn_row;
+  AdwEntryRow          *reply_en_row;
+  AdwEntryRow          *team_row;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWorkHoursWindow, holboo_work_hours_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -273,6 +277,7 @@ build_day (HolbooWorkHoursWindow *self,
            GDateWeekday           weekday)
 {
   GtkWidget *hours_row = adw_action_row_new ();
+  GtkWidget *break_switch_row = adw_action_row_new ();
   GtkWidget *break_row = adw_action_row_new ();
   GtkWidget *break_box;
 
@@ -286,6 +291,8 @@ build_day (HolbooWorkHoursWindow *self,
   day->start = time_spin (self, _("Start"));
   day->end = time_spin (self, _("End"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hours_row), _("Hours"));
+  /* One line, ellipsized: the times get the room on a narrow window. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (hours_row), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (hours_row), span_box (day->start, day->end));
   adw_expander_row_add_row (day->row, hours_row);
 
@@ -293,14 +300,18 @@ build_day (HolbooWorkHoursWindow *self,
   day->break_end = time_spin (self, _("Break end"));
   day->has_break = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (day->has_break), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (day->has_break), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Break"), -1);
   g_signal_connect_swapped (day->has_break, "notify::active", G_CALLBACK (save_days), self);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (break_switch_row), _("Break"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (break_switch_row), GTK_WIDGET (day->has_break));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (break_switch_row), GTK_WIDGET (day->has_break));
+  adw_expander_row_add_row (day->row, break_switch_row);
+
+  /* On a row of its own, so the window still fits a phone (360 px). */
   break_box = span_box (day->break_start, day->break_end);
-  g_object_bind_property (day->has_break, "active", break_box, "sensitive", G_BINDING_SYNC_CREATE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (break_row), _("Break"));
+  g_object_bind_property (day->has_break, "active", break_row, "sensitive", G_BINDING_SYNC_CREATE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (break_row), _("Break time"));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (break_row), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (break_row), break_box);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (break_row), GTK_WIDGET (day->has_break));
   adw_expander_row_add_row (day->row, break_row);
 
   adw_preferences_group_add (self->days_group, GTK_WIDGET (day->row));
@@ -464,6 +475,42 @@ on_person_apply (HolbooWorkHoursWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->person_row), "");
 }
 
+static void
+load_team (HolbooWorkHoursWindow *self)
+{
+  g_auto(GStrv) domains = g_settings_get_strv (self->settings, "team-domains");
+  g_autofree char *text = g_strjoinv (", ", domains);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->team_row), text);
+}
+
+/* "example.mn, branch.example.mn": each must be a domain. */
+static void
+on_team_apply (HolbooWorkHoursWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->team_row));
+  g_auto(GStrv) parts = g_strsplit_set (text, ", ;", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) domains = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(HolbooJid) jid = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      jid = holboo_jid_parse (parts[i], -1, NULL);
+      if (jid == NULL || !holboo_jid_is_domain (jid))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
+          return;
+        }
+      g_strv_builder_add (builder, holboo_jid_get_domainpart (jid));
+    }
+  domains = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "team-domains", (const char * const *) domains);
+}
+
 /* Changes made elsewhere (holboo-cli, another window) show here. */
 static void
 on_settings_changed (GSettings             *settings,
@@ -476,6 +523,8 @@ on_settings_changed (GSettings             *settings,
     load_people (self);
   else if (g_str_equal (key, "work-time-zone"))
     load_zone (self);
+  else if (g_str_equal (key, "team-domains"))
+    load_team (self);
   else if ((g_str_equal (key, "work-hours") || g_str_equal (key, "work-breaks")) && !self->loading)
     load_days (self);
 }
@@ -510,6 +559,11 @@ holboo_work_hours_window_class_init (HolbooWorkHoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, zone_row);
   gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, holiday_row);
   gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, person_row);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, auto_reply_switch);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, reply_mn_row);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, reply_en_row);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWorkHoursWindow, team_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_zone_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_holiday_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_person_apply);
@@ -526,6 +580,9 @@ holboo_work_hours_window_init (HolbooWorkHoursWindow *self)
   self->person_rows = g_ptr_array_new ();
   for (GDateWeekday d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
     build_day (self, &self->days[d - 1], d);
+  g_object_bind_property (self->auto_reply_switch, "active", self->reply_mn_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->auto_reply_switch, "active", self->reply_en_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->auto_reply_switch, "active", self->team_row, "sensitive", G_BINDING_SYNC_CREATE);
 }
 
 /**
@@ -551,6 +608,10 @@ holboo_work_hours_window_new (GtkWindow *parent,
   load_zone (self);
   load_holidays (self);
   load_people (self);
+  load_team (self);
+  g_settings_bind (settings, "auto-reply", self->auto_reply_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "auto-reply-text-mn", self->reply_mn_row, "text", G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (settings, "auto-reply-text-en", self->reply_en_row, "text", G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   g_signal_connect (settings, "changed", G_CALLBACK (on_settings_changed), self);
   return GTK_WIDGET (self);
 }

@@ -13,12 +13,35 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "holboo-application.h"
 #include "holboo-mode-button.h"
 #include "holboo-window.h"
 #include "holboo-work-hours-window.h"
+
+static gboolean in_mongolian;
+
+/* What the UI shows for @msgid (in @context), in the run's language. */
+static const char *
+tr (const char *context,
+    const char *msgid)
+{
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+static char *
+strip_underline (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    if (*p != '_')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
 
 typedef struct {
   HolbooApplication *app;
@@ -95,7 +118,7 @@ save_artefact (GtkWidget  *widget,
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("test-ui-modes-%s.png", name);
+  file = g_strdup_printf ("test-ui-modes-%s%s.png", name, in_mongolian ? "-mn" : "");
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s", path);
@@ -139,8 +162,12 @@ find_menu_item (GtkWidget  *root,
 
   if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
     {
+      g_autofree char *shown = NULL;
+      g_autofree char *wanted = strip_underline (label);
+
       g_object_get (root, "text", &text, NULL);
-      if (g_strcmp0 (text, label) == 0)
+      shown = text != NULL ? strip_underline (text) : NULL;
+      if (g_strcmp0 (shown, wanted) == 0)
         return root;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
@@ -275,20 +302,20 @@ test_body (Fixture *f)
 
   /* Every minute is work (set up before start): the header says so. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
-  wait_label (button, "Work");
+  wait_label (button, tr ("mode", "Work"));
   g_assert_cmpstr (holboo_mode_button_get_icon_name (button), ==, "user-available-symbolic");
   save_artefact (GTK_WIDGET (f->window), "work");
 
   /* Personal from the menu: the header and the settings follow. */
-  choose (button, "Personal");
-  wait_label (button, "Personal");
+  choose (button, tr ("mode", "_Personal"));
+  wait_label (button, tr ("mode", "Personal"));
   g_assert_cmpstr (holboo_mode_button_get_icon_name (button), ==, "user-away-symbolic");
   g_assert_cmpstr (g_settings_get_string (f->settings, "mode"), ==, "personal");
   g_assert_true (holboo_mode_state_get_manual (holboo_mode_manager_get_state (manager)));
 
   /* Do not disturb for an hour. */
-  choose (button, "Do Not Disturb for 1 Hour");
-  wait_label (button, "Do Not Disturb");
+  choose (button, tr (NULL, "Do Not Disturb for 1 _Hour"));
+  wait_label (button, tr ("mode", "Do Not Disturb"));
   g_assert_cmpstr (holboo_mode_button_get_icon_name (button), ==, "notifications-disabled-symbolic");
   {
     gint64 until = g_settings_get_int64 (f->settings, "mode-until");
@@ -314,19 +341,19 @@ test_body (Fixture *f)
   }
 
   /* Back to the work hours. */
-  choose (button, "Follow Work Hours");
-  wait_label (button, "Work");
+  choose (button, tr (NULL, "_Follow Work Hours"));
+  wait_label (button, tr ("mode", "Work"));
   g_assert_cmpstr (g_settings_get_string (f->settings, "mode"), ==, "");
 
   /* A change written by someone else (holboo-cli mode set dnd). */
   g_settings_set_int64 (f->settings, "mode-until", 0);
   g_settings_set_string (f->settings, "mode", "dnd");
-  wait_label (button, "Do Not Disturb");
+  wait_label (button, tr ("mode", "Do Not Disturb"));
   g_settings_set_string (f->settings, "mode", "");
-  wait_label (button, "Work");
+  wait_label (button, tr ("mode", "Work"));
 
   /* The editor, from the same menu. */
-  choose (button, "Work Hours Settings");
+  choose (button, tr (NULL, "Work Hours _Settings"));
   wait_until (toplevel_shown, GSIZE_TO_POINTER (HOLBOO_TYPE_WORK_HOURS_WINDOW), "the work hours are shown");
   {
     HolbooWorkHoursWindow *editor = HOLBOO_WORK_HOURS_WINDOW (find_toplevel (HOLBOO_TYPE_WORK_HOURS_WINDOW));
@@ -337,7 +364,11 @@ test_body (Fixture *f)
     g_auto(GStrv) people = NULL;
 
     g_assert_true (adw_expander_row_get_enable_expansion (monday));
-    g_assert_cmpstr (adw_expander_row_get_subtitle (monday), ==, "00:00–24:00");
+    {
+      g_autofree char *all_day = g_strdup_printf (_("%s–%s"), "00:00", "24:00");
+
+      g_assert_cmpstr (adw_expander_row_get_subtitle (monday), ==, all_day);
+    }
 
     /* Monday 10:00–19:00 with lunch 12:00–13:00; Sunday off. */
     g_assert_true (holboo_work_hours_window_set_day (editor, G_DATE_MONDAY, TRUE, 600, 1140, TRUE, 720, 780));
@@ -349,7 +380,12 @@ test_body (Fixture *f)
     g_assert_true (has_span (breaks, 1, 720, 780));
     g_assert_false (has_span (hours, 7, 0, 1440));
     g_assert_true (has_span (hours, 6, 0, 1440));
-    g_assert_cmpstr (adw_expander_row_get_subtitle (monday), ==, "10:00–19:00, break 12:00–13:00");
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("%s–%s, break %s–%s"),
+                                                   "10:00", "19:00", "12:00", "13:00");
+
+      g_assert_cmpstr (adw_expander_row_get_subtitle (monday), ==, subtitle);
+    }
     g_clear_pointer (&hours, g_variant_unref);
 
     /* Hours that end before they start are shown, not saved: the last
@@ -362,12 +398,12 @@ test_body (Fixture *f)
     g_assert_true (holboo_work_hours_window_set_day (editor, G_DATE_TUESDAY, TRUE, 540, 1080, FALSE, 0, 60));
 
     /* A holiday and a chosen person, typed and applied; nonsense is not. */
-    apply_entry (GTK_WIDGET (editor), "Add a day (YYYY-MM-DD)", "2027-02-30", FALSE);
-    apply_entry (GTK_WIDGET (editor), "Add a day (YYYY-MM-DD)", "2027-02-08", TRUE);
-    apply_entry (GTK_WIDGET (editor), "Add an address, such as saraa@example.mn", "not an address", FALSE);
-    apply_entry (GTK_WIDGET (editor), "Add an address, such as saraa@example.mn", "Saraa@Example.mn/phone", TRUE);
-    apply_entry (GTK_WIDGET (editor), "Time zone, such as Asia/Ulaanbaatar", "Mars/Olympus_Mons", FALSE);
-    apply_entry (GTK_WIDGET (editor), "Time zone, such as Asia/Ulaanbaatar", "Asia/Hovd", TRUE);
+    apply_entry (GTK_WIDGET (editor), tr (NULL, "Add a day (YYYY-MM-DD)"), "2027-02-30", FALSE);
+    apply_entry (GTK_WIDGET (editor), tr (NULL, "Add a day (YYYY-MM-DD)"), "2027-02-08", TRUE);
+    apply_entry (GTK_WIDGET (editor), tr (NULL, "Add an address, such as saraa@example.mn"), "not an address", FALSE);
+    apply_entry (GTK_WIDGET (editor), tr (NULL, "Add an address, such as saraa@example.mn"), "Saraa@Example.mn/phone", TRUE);
+    apply_entry (GTK_WIDGET (editor), tr (NULL, "Time zone, such as Asia/Ulaanbaatar"), "Mars/Olympus_Mons", FALSE);
+    apply_entry (GTK_WIDGET (editor), tr (NULL, "Time zone, such as Asia/Ulaanbaatar"), "Asia/Hovd", TRUE);
     g_assert_cmpstr (g_settings_get_string (f->settings, "work-time-zone"), ==, "Asia/Hovd");
     holidays = g_settings_get_strv (f->settings, "work-holidays");
     people = g_settings_get_strv (f->settings, "mode-chosen-people");
@@ -376,12 +412,87 @@ test_body (Fixture *f)
     g_assert_cmpuint (g_strv_length (people), ==, 1);
     g_assert_cmpstr (people[0], ==, "saraa@example.mn");
 
+    /* Auto-reply: off by default; switched on, the texts are editable
+     * and saved as typed; colleagues' servers are checked. */
+    {
+      GtkWidget *mn = find_entry_row (GTK_WIDGET (editor), tr (NULL, "Reply in Mongolian"));
+      GtkSwitch *on = GTK_SWITCH (find_type (gtk_widget_get_parent (gtk_widget_get_parent (mn)), GTK_TYPE_SWITCH));
+
+      g_assert_false (g_settings_get_boolean (f->settings, "auto-reply"));
+      g_assert_false (gtk_widget_is_sensitive (mn));
+      gtk_switch_set_active (on, TRUE);
+      g_assert_true (g_settings_get_boolean (f->settings, "auto-reply"));
+      g_assert_true (gtk_widget_is_sensitive (mn));
+      g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (mn)), "Сайн байна уу!"));
+      gtk_editable_set_text (GTK_EDITABLE (mn), "Сайн байна уу! Маргааш 09:00-д хариулна.");
+      g_assert_cmpstr (g_settings_get_string (f->settings, "auto-reply-text-mn"), ==,
+                       "Сайн байна уу! Маргааш 09:00-д хариулна.");
+      apply_entry (GTK_WIDGET (editor), tr (NULL, "Colleagues’ servers, such as example.mn (empty: your own)"),
+                   "not a domain@", FALSE);
+      apply_entry (GTK_WIDGET (editor), tr (NULL, "Colleagues’ servers, such as example.mn (empty: your own)"),
+                   "holboo.mn, branch.holboo.mn", TRUE);
+      {
+        g_auto(GStrv) domains = g_settings_get_strv (f->settings, "team-domains");
+
+        g_assert_cmpuint (g_strv_length (domains), ==, 2);
+        g_assert_cmpstr (domains[1], ==, "branch.holboo.mn");
+      }
+    }
+
     save_artefact (GTK_WIDGET (editor), "hours-light");
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
     save_artefact (GTK_WIDGET (editor), "hours-dark");
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (editor), "personal");
+    save_artefact (GTK_WIDGET (editor), "personal-dark");
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    save_artefact (GTK_WIDGET (editor), "personal-light");
     gtk_window_destroy (GTK_WINDOW (editor));
   }
+}
+
+typedef struct {
+  GtkWidget *root;
+  GtkWidget *except;
+  GtkWidget *found;
+} FindMapped;
+
+static void
+find_mapped_button (GtkWidget  *widget,
+                    FindMapped *find)
+{
+  if (HOLBOO_IS_MODE_BUTTON (widget) && widget != find->except && gtk_widget_get_mapped (widget))
+    find->found = widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_mapped_button (child, find);
+}
+
+static gboolean
+sidebar_mode_shown (gpointer data)
+{
+  FindMapped *find = data;
+
+  find->found = NULL;
+  find_mapped_button (find->root, find);
+  return find->found != NULL;
+}
+
+/* A narrow window folds to the sidebar alone: the mode is there too. */
+static void
+test_folded (Fixture *f)
+{
+  FindMapped find = { GTK_WIDGET (f->window), GTK_WIDGET (holboo_window_get_mode_button (f->window)), NULL };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 560);
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-sidebar", NULL);
+  wait_until (sidebar_mode_shown, &find, "the folded sidebar shows the mode");
+  g_assert_cmpstr (holboo_mode_button_get_label (HOLBOO_MODE_BUTTON (find.found)), ==,
+                   holboo_mode_button_get_label (holboo_window_get_mode_button (f->window)));
+  g_settings_set_int64 (f->settings, "mode-until", 0);
+  g_settings_set_string (f->settings, "mode", "dnd");
+  wait_label (HOLBOO_MODE_BUTTON (find.found), tr ("mode", "Do Not Disturb"));
+  save_artefact (GTK_WIDGET (f->window), "folded");
+  g_settings_set_string (f->settings, "mode", "");
 }
 
 static gboolean
@@ -403,6 +514,7 @@ run_body (gpointer data)
   g_assert_cmpstr (holboo_window_get_view (f->window), ==, "main");
 
   test_body (f);
+  test_folded (f);
 
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   for (GList *l = windows; l != NULL; l = l->next)
@@ -468,7 +580,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *language = g_getenv ("LANGUAGE");
+
   g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  in_mongolian = language != NULL && g_str_has_prefix (language, "mn");
   gtk_init ();
   adw_init ();
 

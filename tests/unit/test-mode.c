@@ -10,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "holboo-mode-manager.h"
+#include "holboo-auto-reply.h"
 
 /* 2026-11-23 is a Monday. */
 static GDateTime *
@@ -341,6 +341,31 @@ test_policies (void)
   }
 }
 
+static void
+test_auto_reply_rules (void)
+{
+  const char * const team[] = { "holboo.mn", "Branch.Holboo.mn", NULL };
+  g_autofree char *both = holboo_auto_reply_dup_text ("  Сайн байна уу!\n", "Hello!");
+  g_autofree char *mn = holboo_auto_reply_dup_text ("Сайн байна уу!", "  ");
+  g_autofree char *en = holboo_auto_reply_dup_text (NULL, "Hello!");
+
+  /* Colleagues: the account's own server, or the team's servers. */
+  g_assert_true (holboo_auto_reply_is_colleague ("bat@holboo.mn/phone", "ann@holboo.mn", NULL));
+  g_assert_true (holboo_auto_reply_is_colleague ("bat@HOLBOO.mn", "ann@holboo.mn", (const char *[]) { NULL }));
+  g_assert_false (holboo_auto_reply_is_colleague ("customer@gmail.com", "ann@holboo.mn", NULL));
+  g_assert_false (holboo_auto_reply_is_colleague ("bat@holboo.mn.evil.com", "ann@holboo.mn", NULL));
+  g_assert_true (holboo_auto_reply_is_colleague ("saraa@branch.holboo.mn", "ann@other.mn", team));
+  g_assert_false (holboo_auto_reply_is_colleague ("bat@other.mn", "ann@other.mn", team));
+  g_assert_false (holboo_auto_reply_is_colleague ("not valid@@", "ann@holboo.mn", NULL));
+  g_assert_false (holboo_auto_reply_is_colleague (NULL, "ann@holboo.mn", NULL));
+
+  /* The reply: Mongolian, a blank line, English; either may be left out. */
+  g_assert_cmpstr (both, ==, "Сайн байна уу!\n\nHello!");
+  g_assert_cmpstr (mn, ==, "Сайн байна уу!");
+  g_assert_cmpstr (en, ==, "Hello!");
+  g_assert_null (holboo_auto_reply_dup_text ("", " \n"));
+}
+
 /* The manager with settings in memory. */
 
 static void
@@ -469,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/mode/ends", test_ends);
   g_test_add_func ("/mode/parse-until", test_parse_until);
   g_test_add_func ("/mode/policies", test_policies);
+  g_test_add_func ("/mode/auto-reply-rules", test_auto_reply_rules);
   g_test_add_func ("/mode/manager", test_manager);
 
   return g_test_run ();
