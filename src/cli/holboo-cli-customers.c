@@ -184,7 +184,7 @@ holboo_cli_customer_list (HolbooCli  *cli,
   };
 
   if (!holboo_cli_parse (cli, entries, NULL,
-                         _("List the team’s customers by name, one JSON object a line."),
+                         _("List the team’s customers (by name; with --search, newest first), one JSON object a line."),
                          &argc, &argv, &status))
     return status;
   if (argc != 1)

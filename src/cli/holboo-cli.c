@@ -75,7 +75,7 @@ help_text (void)
     "      Connect and report the connection's state.\n"
     "      Example: holboo-cli status --json\n"));
   g_string_append (text, _("  customer list [--search TEXT] [--tag TAG] [--limit N]\n"
-    "      List the team’s customers by name, one JSON object a line.\n"
+    "      List the team’s customers (by name; with --search, newest first), one JSON object a line.\n"
     "      Example: holboo-cli customer list --search 9911\n"
     "  customer show UUID|NUMBER|ADDRESS [--limit N]\n"
     "      Show a customer and their timeline, newest first, as JSON lines.\n"

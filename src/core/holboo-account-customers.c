@@ -164,7 +164,7 @@ search_run (HolbooStore  *store,
  * @limit: at most this many
  *
  * A page of the customers matching @text (by name, company, number,
- * address, tag or note), ordered by name.
+ * address, tag or note), newest first; without @text, everyone by name.
  */
 void
 holboo_account_search_customers_async (HolbooAccount              *self,

@@ -69,6 +69,16 @@ HolbooCustomerMatch  *holboo_account_match_customer_finish      (HolbooAccount  
                                                                  GAsyncResult        *result,
                                                                  GError             **error);
 
+/* holboo-account-customers-write.c: through the team log */
+void                  holboo_account_save_customer_async        (HolbooAccount       *self,
+                                                                 GPtrArray           *ops,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+gboolean              holboo_account_save_customer_finish       (HolbooAccount       *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooCustomerMatch, holboo_customer_match_free)
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Ordered by name, paged by key from the store's worker: the first page
+ * Everyone by name, or a search's matches newest first, paged by key
+ * from the store's worker: the first page
  * when the search changes, the next when the view asks for more
  * (holboo_customer_list_load_more(), e.g. when it is scrolled to its
  * end).  A reload (the customers changed) reads again as many as are

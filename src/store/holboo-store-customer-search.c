@@ -106,7 +106,7 @@ customer_from_row (sqlite3_stmt *stmt)
  * tag, or a note; and by a number's beginning. */
 #define MATCHING \
   " SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?1" \
-  " UNION SELECT customer_id FROM customer_tags WHERE ?2 IS NOT NULL AND tag = ?2" \
+  " UNION SELECT customer_id FROM customer_tags INDEXED BY customer_tags_by_tag WHERE tag = ?2" \
   " UNION SELECT e.customer_id FROM customer_events e WHERE e.id IN" \
   "   (SELECT rowid FROM customer_events_fts WHERE customer_events_fts MATCH ?1)" \
   " UNION SELECT customer_id FROM customer_handles WHERE ?3 IS NOT NULL AND kind = 0" \
@@ -116,28 +116,41 @@ customer_from_row (sqlite3_stmt *stmt)
   " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM customer_tags t" \
   "      WHERE t.customer_id = c.id AND t.tag = ?5))" \
   " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM customer_fields o" \
-  "      WHERE o.customer_id = c.id AND o.name = 'owner' AND o.value = ?6))" \
-  " AND (?7 IS NULL OR (n.value, n.customer_id) > (?7, ?8))" \
-  " ORDER BY n.value, n.customer_id LIMIT ?9"
+  "      WHERE o.customer_id = c.id AND o.name = 'owner' AND o.value = ?6))"
 
-/* Both go by the name field: a customer without one (written by some
- * other client) is found by matching, not listed.  Parameters a
- * statement does not use are bound all the same, harmlessly. */
+/* The whole list goes by name, along the name index (migration 8), so
+ * its pages never sort it all; a customer without a name (written by
+ * some other client) is found by searching, not listed.
+ *
+ * A search goes newest customer first: it starts from the matching
+ * customers (CROSS JOIN keeps that order of the loops), picks the page
+ * by row id — a search that matches thousands (a common name, "Сар" as
+ * it is typed) never reads all their names to sort them — and only
+ * then reads the page's columns.
+ *
+ * Parameters a statement does not use are bound all the same,
+ * harmlessly. */
 #define SEARCH_SQL \
-  "SELECT c.id, " CUSTOMER_COLUMNS " FROM (" MATCHING ") m" \
-  " JOIN customers c ON c.id = m.id" \
-  " JOIN customer_fields n ON n.customer_id = c.id AND n.name = 'name'" \
-  " WHERE c.deleted = 0" FILTERS
+  "SELECT c.id, " CUSTOMER_COLUMNS " FROM" \
+  " (SELECT m.id AS id FROM (" MATCHING ") m" \
+  "  CROSS JOIN customers c ON c.id = m.id" \
+  "  WHERE c.deleted = 0" FILTERS \
+  "  AND (?8 IS NULL OR m.id < ?8)" \
+  "  ORDER BY m.id DESC LIMIT ?9) p" \
+  " CROSS JOIN customers c ON c.id = p.id ORDER BY p.id DESC"
 
 #define LIST_SQL \
   "SELECT c.id, " CUSTOMER_COLUMNS " FROM customer_fields n INDEXED BY customer_fields_by_value" \
   " JOIN customers c ON c.id = n.customer_id" \
-  " WHERE n.name = 'name' AND c.deleted = 0" FILTERS
+  " WHERE n.name = 'name' AND c.deleted = 0" FILTERS \
+  " AND (?7 IS NULL OR (n.value, n.customer_id) > (?7, ?8))" \
+  " ORDER BY n.value, n.customer_id LIMIT ?9"
 
 /**
  * holboo_store_search_customers:
  *
- * The customers (not deleted) matching @query, ordered by name.
+ * The customers (not deleted) matching @query: the whole list ordered
+ * by name, a search's matches newest first.
  *
  * Returns: (transfer full) (element-type HolbooStoredCustomer): a page,
  *   or %NULL with @error
@@ -167,8 +180,8 @@ holboo_store_search_customers (HolbooStore                *self,
   if (!searching && query->text != NULL && *tag_text != '\0')
     return g_steal_pointer (&customers);   /* nothing searchable typed: nothing matches */
 
-  /* A search starts from the (few) matching customers; the whole list
-   * from the name index (migration 12), so a page never sorts it all. */
+  /* A search starts from the matching customers; the whole list from
+   * the name index (migration 8), so its pages never sort it all. */
   stmt = _holboo_store_prepare (self, searching ? SEARCH_SQL : LIST_SQL, error);
   if (stmt == NULL)
     return NULL;
@@ -183,7 +196,8 @@ holboo_store_search_customers (HolbooStore                *self,
     sqlite3_bind_text (stmt, 6, query->owner, -1, SQLITE_TRANSIENT);
   if (query->after != NULL)
     {
-      sqlite3_bind_text (stmt, 7, query->after->key != NULL ? query->after->key : "", -1, SQLITE_TRANSIENT);
+      if (!searching)
+        sqlite3_bind_text (stmt, 7, query->after->key != NULL ? query->after->key : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 8, query->after->id);
     }
   sqlite3_bind_int64 (stmt, 9, query->limit > 0 ? query->limit : G_MAXINT);

@@ -78,8 +78,8 @@ typedef struct {
 
 /**
  * HolbooCustomerCursor:
- * @key: the sort key of the last customer of the page before (its name,
- *   case-folded), or %NULL for the first page
+ * @key: the sort key of the last customer of the page before
+ *   (holboo_stored_customer_sort_key()); only the whole list uses it
  * @id: its row id
  */
 typedef struct {
@@ -96,7 +96,8 @@ typedef struct {
  *   the "+"), matched against the numbers as well
  * @tag: (nullable): only customers with this tag
  * @owner: (nullable): only customers this member looks after
- * @after: (nullable): the page after this position
+ * @after: (nullable): the page after this position (the whole list is
+ *   ordered by name, a search's matches newest first)
  * @limit: at most this many
  */
 typedef struct {

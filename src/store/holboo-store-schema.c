@@ -336,8 +336,10 @@ static const char * const migrations[] = {
 
   /* 9: the customer list in name order, and customers by owner, from
    * an index instead of a sort of every customer: customer_fields by
-   * (name, value), the customer's id following as the table's key. */
-  "CREATE INDEX customer_fields_by_value ON customer_fields (name, value);",
+   * (name, value), the customer's id following as the table's key; and
+   * customers by tag. */
+  "CREATE INDEX customer_fields_by_value ON customer_fields (name, value);"
+  "CREATE INDEX customer_tags_by_tag ON customer_tags (tag);",
 };
 
 static const char *

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "holboo-conversation-view.h"
+#include "holboo-customer-banner.h"
 #include "holboo-message-row.h"
 
 #include <adwaita.h>
@@ -51,6 +52,7 @@ struct _HolbooConversationView
 
   GtkWidget         *back_button;
   AdwWindowTitle    *title;
+  HolbooCustomerBanner *customer_banner;
   AdwToastOverlay   *toast_overlay;
   GtkStack          *stack;
   GtkSpinner        *spinner;
@@ -543,6 +545,7 @@ holboo_conversation_view_class_init (HolbooConversationViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-conversation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, back_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, title);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, customer_banner);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, stack);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, spinner);
@@ -564,6 +567,7 @@ holboo_conversation_view_init (HolbooConversationView *self)
   GtkEventController *keys, *scroll;
   GtkGesture *drag;
 
+  g_type_ensure (HOLBOO_TYPE_CUSTOMER_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -650,6 +654,10 @@ holboo_conversation_view_set_list (HolbooConversationView *self,
   self->sticky = TRUE;
   self->failed_at = 0;
 
+  /* The screen pop: who the peer is, when they are a customer. */
+  holboo_customer_banner_set_peer (self->customer_banner,
+                                   list != NULL ? holboo_message_list_get_account (list) : NULL,
+                                   list != NULL ? holboo_message_list_get_peer (list) : NULL);
   if (list == NULL)
     {
       gtk_list_view_set_model (self->list_view, NULL);

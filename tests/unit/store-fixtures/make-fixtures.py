@@ -211,6 +211,7 @@ SCHEMA = {
     # The customer list in name order.
     9: [
         "CREATE INDEX customer_fields_by_value ON customer_fields (name, value)",
+        "CREATE INDEX customer_tags_by_tag ON customer_tags (tag)",
     ],
 }
 
