@@ -103,12 +103,22 @@ customer_from_row (sqlite3_stmt *stmt)
 }
 
 /* The customers matching the text: by their fields (customers_fts), a
- * tag, or a note; and by a number's beginning. */
+ * tag, a note, or a number's beginning; only those before the cursor
+ * (?8, a row id), newest first.  ?10 limits each way of matching to a
+ * page when nothing else filters (a customer found by its fields or a
+ * tag is then exactly in order); notes count by the newest
+ * MAX_NOTE_MATCHES that match, so that a common word is never followed
+ * through every note. */
+#define MAX_NOTE_MATCHES "500"
 #define MATCHING \
-  " SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?1" \
-  " UNION SELECT customer_id FROM customer_tags INDEXED BY customer_tags_by_tag WHERE tag = ?2" \
+  " SELECT id FROM (SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH ?1" \
+  "   AND (?8 IS NULL OR rowid < ?8) ORDER BY rowid DESC LIMIT ?10)" \
+  " UNION SELECT id FROM (SELECT customer_id AS id FROM customer_tags INDEXED BY customer_tags_by_tag" \
+  "   WHERE tag = ?2 AND (?8 IS NULL OR customer_id < ?8) ORDER BY customer_id DESC LIMIT ?10)" \
   " UNION SELECT e.customer_id FROM customer_events e WHERE e.id IN" \
-  "   (SELECT rowid FROM customer_events_fts WHERE customer_events_fts MATCH ?1)" \
+  "   (SELECT rowid FROM customer_events_fts WHERE customer_events_fts MATCH ?1" \
+  "    ORDER BY rowid DESC LIMIT " MAX_NOTE_MATCHES ")" \
+  "   AND (?8 IS NULL OR e.customer_id < ?8)" \
   " UNION SELECT customer_id FROM customer_handles WHERE ?3 IS NOT NULL AND kind = 0" \
   "   AND value >= ?3 AND value < ?3 || ':'"
 
@@ -201,6 +211,7 @@ holboo_store_search_customers (HolbooStore                *self,
       sqlite3_bind_int64 (stmt, 8, query->after->id);
     }
   sqlite3_bind_int64 (stmt, 9, query->limit > 0 ? query->limit : G_MAXINT);
+  sqlite3_bind_int64 (stmt, 10, query->limit > 0 && query->tag == NULL && query->owner == NULL ? (gint64) query->limit : -1);
 
   while ((rc = _holboo_store_step (self, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (customers, customer_from_row (stmt));

@@ -196,6 +196,37 @@ test_search (Fixture       *f,
     g_assert_cmpstr (got, ==, "Батболд Дорж");
   }
 
+  /* A search's pages: newest first, each customer once. */
+  {
+    g_autoptr(GString) seen = g_string_new (NULL);
+    HolbooCustomerCursor after = { NULL, 0 };
+    gboolean more = TRUE;
+
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Тест %u", i);
+
+        g_free (add_customer (f, name, NULL, NULL, NULL, NULL));
+      }
+    while (more)
+      {
+        HolbooCustomerQuery query = { .text = "тест", .after = seen->len > 0 ? &after : NULL, .limit = 2 };
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) page = holboo_store_search_customers (f->store, &query, &error);
+
+        g_assert_no_error (error);
+        for (guint i = 0; i < page->len; i++)
+          {
+            HolbooStoredCustomer *customer = page->pdata[i];
+
+            g_string_append_printf (seen, "%s|", customer->name);
+            after.id = customer->id;
+          }
+        more = page->len == 2;
+      }
+    g_assert_cmpstr (seen->str, ==, "Тест 4|Тест 3|Тест 2|Тест 1|Тест 0|");
+  }
+
   /* Renamed: found by the new name only; deleted: not found. */
   op = holboo_teamlog_op_new ();
   op->kind = HOLBOO_TEAMLOG_OP_CUSTOMER_UPDATE;
@@ -212,7 +243,7 @@ test_search (Fixture       *f,
   assert_search (f, "Сарангэрэл", NULL, "");
   assert_search (f, "гантулга", NULL, "Сараа Гантулга");
   assert_search (f, "invoice", NULL, "");
-  assert_search (f, NULL, NULL, "Батболд Дорж|Сараа Гантулга");
+  assert_search (f, NULL, NULL, "Батболд Дорж|Сараа Гантулга|Тест 0|Тест 1|Тест 2|Тест 3|Тест 4");
 }
 
 static void
