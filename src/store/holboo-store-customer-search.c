@@ -103,7 +103,8 @@ customer_from_row (sqlite3_stmt *stmt)
 }
 
 /* The customers matching the text: by their fields (customers_fts), a
- * tag, a note, or a number's beginning; only those before the cursor
+ * tag, a note, a number's beginning or an address's beginning (text
+ * with an "@" is searched as an address only); only those before the cursor
  * (?8, a row id), newest first.  ?10 limits each way of matching to a
  * page when nothing else filters (a customer found by its fields or a
  * tag is then exactly in order); notes count by the newest
@@ -120,7 +121,9 @@ customer_from_row (sqlite3_stmt *stmt)
   "    ORDER BY rowid DESC LIMIT " MAX_NOTE_MATCHES ")" \
   "   AND (?8 IS NULL OR e.customer_id < ?8)" \
   " UNION SELECT customer_id FROM customer_handles WHERE ?3 IS NOT NULL AND kind = 0" \
-  "   AND value >= ?3 AND value < ?3 || ':'"
+  "   AND value >= ?3 AND value < ?3 || ':'" \
+  " UNION SELECT customer_id FROM customer_handles WHERE ?11 IS NOT NULL AND kind IN (1, 2)" \
+  "   AND value >= ?11 AND value < ?11 || x'f4'"
 
 #define FILTERS \
   " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM customer_tags t" \
@@ -128,7 +131,7 @@ customer_from_row (sqlite3_stmt *stmt)
   " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM customer_fields o" \
   "      WHERE o.customer_id = c.id AND o.name = 'owner' AND o.value = ?6))"
 
-/* The whole list goes by name, along the name index (migration 8), so
+/* The whole list goes by name, along the name index (migration 9), so
  * its pages never sort it all; a customer without a name (written by
  * some other client) is found by searching, not listed.
  *
@@ -175,23 +178,30 @@ holboo_store_search_customers (HolbooStore                *self,
   g_autofree char *match = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *tag_text = NULL;
+  g_autofree char *address = NULL;
   gboolean searching;
   int rc;
 
   g_return_val_if_fail (HOLBOO_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  match = holboo_store_build_fts_query (query->text);
-  if (query->phone_digits != NULL && *query->phone_digits != '\0')
-    phone = g_strconcat ("+", query->phone_digits, NULL);
+  /* "client42@exa…": an address being typed, found by its beginning
+   * among the addresses; as words, "example" would match everyone. */
   if (query->text != NULL)
     tag_text = g_strstrip (g_strdup (query->text));
-  searching = match != NULL || phone != NULL;
+  if (tag_text != NULL && strchr (tag_text, '@') != NULL && strpbrk (tag_text, " \t\n") == NULL &&
+      g_utf8_validate (tag_text, -1, NULL))
+    address = g_utf8_strdown (tag_text, -1);
+  else
+    match = holboo_store_build_fts_query (query->text);
+  if (query->phone_digits != NULL && *query->phone_digits != '\0')
+    phone = g_strconcat ("+", query->phone_digits, NULL);
+  searching = match != NULL || phone != NULL || address != NULL;
   if (!searching && query->text != NULL && *tag_text != '\0')
     return g_steal_pointer (&customers);   /* nothing searchable typed: nothing matches */
 
   /* A search starts from the matching customers; the whole list from
-   * the name index (migration 8), so its pages never sort it all. */
+   * the name index (migration 9), so its pages never sort it all. */
   stmt = _holboo_store_prepare (self, searching ? SEARCH_SQL : LIST_SQL, error);
   if (stmt == NULL)
     return NULL;
@@ -211,6 +221,8 @@ holboo_store_search_customers (HolbooStore                *self,
       sqlite3_bind_int64 (stmt, 8, query->after->id);
     }
   sqlite3_bind_int64 (stmt, 9, query->limit > 0 ? query->limit : G_MAXINT);
+  if (address != NULL)
+    sqlite3_bind_text (stmt, 11, address, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 10, query->limit > 0 && query->tag == NULL && query->owner == NULL ? (gint64) query->limit : -1);
 
   while ((rc = _holboo_store_step (self, stmt, error)) == SQLITE_ROW)

@@ -466,6 +466,10 @@ test_csv_round_trip (Fixture       *f,
 
   customers = search (f, NULL, NULL);
   g_assert_cmpuint (customers->len, ==, 3);
+  /* An address as it is typed: by its beginning, any case. */
+  assert_search (f, "BAT@nomin", NULL, "Батболд Дорж");
+  assert_search (f, "bat@nomin.mn", NULL, "Батболд Дорж");
+  assert_search (f, "bat@example", NULL, "");
   for (guint i = 0; i < customers->len; i++)
     {
       HolbooStoredCustomer *customer = customers->pdata[i];
