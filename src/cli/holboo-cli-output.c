@@ -62,6 +62,8 @@ exit_name (int code)
     case HOLBOO_CLI_EXIT_CERTIFICATE: return "certificate-untrusted";
     case HOLBOO_CLI_EXIT_TIMED_OUT:   return "timed-out";
     case HOLBOO_CLI_EXIT_NO_ACCOUNT:  return "no-such-account";
+    case HOLBOO_CLI_EXIT_NOT_FOUND:   return "not-found";
+    case HOLBOO_CLI_EXIT_INVALID_INPUT: return "invalid-input";
     default:                          return "failed";
     }
 }

@@ -37,6 +37,9 @@ static const Command commands[] = {
   { "card", "qr", holboo_cli_card_qr },
   { "mode", "show", holboo_cli_mode_show },
   { "mode", "set", holboo_cli_mode_set },
+  { "customer", "list", holboo_cli_customer_list },
+  { "customer", "show", holboo_cli_customer_show },
+  { "customer", "export", holboo_cli_customer_export },
 };
 
 static char *
@@ -71,6 +74,15 @@ help_text (void)
     "  status\n"
     "      Connect and report the connection's state.\n"
     "      Example: holboo-cli status --json\n"));
+  g_string_append (text, _("  customer list [--search TEXT] [--tag TAG] [--limit N]\n"
+    "      List the team’s customers (by name; with --search, newest first), one JSON object a line.\n"
+    "      Example: holboo-cli customer list --search 9911\n"
+    "  customer show UUID|NUMBER|ADDRESS [--limit N]\n"
+    "      Show a customer and their timeline, newest first, as JSON lines.\n"
+    "      Example: holboo-cli customer show +97699112233\n"
+    "  customer export [--search TEXT] [--tag TAG] [--out FILE]\n"
+    "      Write customers as CSV (UTF-8) that “customer import” reads back.\n"
+    "      Example: holboo-cli customer export --tag vip --out vip.csv\n"));
   g_string_append (text, _("  card publish FILE.vcf [--access presence|open]\n"
     "      Publish your business card; by default only your contacts may read it.\n"
     "      Example: holboo-cli card publish me.vcf\n"
@@ -106,7 +118,9 @@ help_text (void)
     "  4 cannot reach the server (not found, refused, timed out)\n"
     "  5 the server's certificate is not trusted\n"
     "  6 timed out (wait-message, send, sync)\n"
-    "  7 no such account\n"));
+    "  7 no such account\n"
+    "  8 no such customer\n"
+    "  9 invalid input (a file or value that cannot be imported; nothing was changed)\n"));
   return g_string_free (text, FALSE);
 }
 

@@ -25,6 +25,8 @@ typedef enum {
   HOLBOO_CLI_EXIT_CERTIFICATE = 5,
   HOLBOO_CLI_EXIT_TIMED_OUT = 6,
   HOLBOO_CLI_EXIT_NO_ACCOUNT = 7,
+  HOLBOO_CLI_EXIT_NOT_FOUND = 8,
+  HOLBOO_CLI_EXIT_INVALID_INPUT = 9,
 } HolbooCliExit;
 
 /* The error domain of the CLI's own failures; the code is the exit code. */
@@ -93,6 +95,10 @@ int holboo_cli_card_qr         (HolbooCli *cli, int argc, char **argv);
 /* holboo-cli-modes.c */
 int holboo_cli_mode_show       (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_mode_set        (HolbooCli *cli, int argc, char **argv);
+/* holboo-cli-customers.c */
+int holboo_cli_customer_list   (HolbooCli *cli, int argc, char **argv);
+int holboo_cli_customer_show   (HolbooCli *cli, int argc, char **argv);
+int holboo_cli_customer_export (HolbooCli *cli, int argc, char **argv);
 
 /* Parses a command's own options; on a usage error prints it and
  * returns FALSE with *exit_code set. */

@@ -333,6 +333,13 @@ static const char * const migrations[] = {
   "  UNIQUE (sid, peer)"
   ") STRICT;"
   "CREATE INDEX calls_started ON calls (started, id);",
+
+  /* 9: the customer list in name order, and customers by owner, from
+   * an index instead of a sort of every customer: customer_fields by
+   * (name, value), the customer's id following as the table's key; and
+   * customers by tag. */
+  "CREATE INDEX customer_fields_by_value ON customer_fields (name, value);"
+  "CREATE INDEX customer_tags_by_tag ON customer_tags (tag);",
 };
 
 static const char *

@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include "holboo-conversation-view.h"
+#include "holboo-customer-banner.h"
 #include "holboo-message-row.h"
 
 #include <adwaita.h>
@@ -70,6 +71,7 @@ struct _HolbooConversationView
 
   GtkWidget         *back_button;
   AdwWindowTitle    *title;
+  HolbooCustomerBanner *customer_banner;
   AdwToastOverlay   *toast_overlay;
   GtkStack          *stack;
   GtkSpinner        *spinner;
@@ -657,6 +659,7 @@ holboo_conversation_view_class_init (HolbooConversationViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-conversation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, back_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, title);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, customer_banner);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, stack);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, spinner);
@@ -675,6 +678,7 @@ holboo_conversation_view_init (HolbooConversationView *self)
 {
   GtkEventController *keys;
 
+  g_type_ensure (HOLBOO_TYPE_CUSTOMER_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -737,6 +741,10 @@ holboo_conversation_view_set_list (HolbooConversationView *self,
   self->failed_at = 0;
   self->keep_frames = 0;
 
+  /* The screen pop: who the peer is, when they are a customer. */
+  holboo_customer_banner_set_peer (self->customer_banner,
+                                   list != NULL ? holboo_message_list_get_account (list) : NULL,
+                                   list != NULL ? holboo_message_list_get_peer (list) : NULL);
   if (list == NULL)
     {
       /* No account: nothing kept either. */

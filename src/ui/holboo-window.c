@@ -22,6 +22,7 @@
 #include "holboo-card-page.h"
 #include "holboo-connection-banner.h"
 #include "holboo-mode-button.h"
+#include "holboo-customers-page.h"
 #include "holboo-sign-in-page.h"
 
 struct _HolbooWindow
@@ -56,6 +57,7 @@ struct _HolbooWindow
   HolbooChatsPage      *chats_page;
   HolbooModeButton     *mode_button;
   HolbooModeButton     *sidebar_mode_button;
+  HolbooCustomersPage  *customers_page;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -190,6 +192,19 @@ on_show_accounts_activate (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (holboo_accounts_window_new (GTK_WINDOW (self), self->manager)));
 }
 
+/* A screen pop's "Open Customer": the Customers page with that customer. */
+static void
+on_show_customer_activate (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  HolbooWindow *self = HOLBOO_WINDOW (user_data);
+
+  holboo_window_set_page (self, "customers");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+  holboo_customers_page_show_customer (self->customers_page, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry win_entries[] = {
   {
     .name = "show-page",
@@ -206,6 +221,11 @@ static const GActionEntry win_entries[] = {
     .name = "show-accounts",
     .activate = on_show_accounts_activate,
   },
+  {
+    .name = "show-customer",
+    .activate = on_show_customer_activate,
+    .parameter_type = "s",
+  },
 };
 
 /* The Chats page shows the first open account (in the order of the
@@ -219,6 +239,7 @@ update_chats_account (HolbooWindow *self)
   if (g_list_model_get_n_items (accounts) > 0)
     first = g_list_model_get_item (accounts, 0);
   holboo_chats_page_set_account (self->chats_page, first);
+  holboo_customers_page_set_account (self->customers_page, first);
 }
 
 /* Before the accounts are read: nothing. Without an account: the sign-in
@@ -510,6 +531,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HOLBOO_TYPE_CHATS_PAGE);
+  g_type_ensure (HOLBOO_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (HOLBOO_TYPE_CARD_PAGE);
   g_type_ensure (HOLBOO_TYPE_MODE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-window.ui");
@@ -533,6 +555,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, chats_page);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, mode_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar_mode_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, customers_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 }
@@ -727,4 +750,16 @@ holboo_window_get_mode_button (HolbooWindow *self)
   g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
 
   return self->mode_button;
+}
+
+/**
+ * holboo_window_get_customers_page:
+ *
+ * Returns: (transfer none): the Customers page
+ */
+HolbooCustomersPage *
+holboo_window_get_customers_page (HolbooWindow *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_WINDOW (self), NULL);
+  return self->customers_page;
 }

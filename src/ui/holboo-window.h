@@ -10,6 +10,7 @@
 #include "holboo-account-manager.h"
 #include "holboo-application.h"
 #include "holboo-chats-page.h"
+#include "holboo-customers-page.h"
 #include "holboo-connection-banner.h"
 #include "holboo-mode-button.h"
 #include "holboo-sign-in-page.h"
@@ -38,5 +39,6 @@ HolbooConnectionBanner *holboo_window_get_connection_banner (HolbooWindow *self)
 HolbooChatsPage    *holboo_window_get_chats_page     (HolbooWindow      *self);
 HolbooModeManager  *holboo_window_get_mode_manager   (HolbooWindow      *self);
 HolbooModeButton   *holboo_window_get_mode_button    (HolbooWindow      *self);
+HolbooCustomersPage *holboo_window_get_customers_page (HolbooWindow     *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include "holboo-application.h"
 #include "holboo-card-page.h"
+#include "holboo-customers-page.h"
 #include "holboo-window.h"
 
 /* The English titles, in sidebar order: what the window shows in C, and
@@ -338,8 +339,9 @@ assert_page_shown (Fixture    *f,
    * description, an icon that the icon theme (our resources) really has,
    * and it is on screen.  My card is built (tests/ui/test-ui-card.c). */
   child = gtk_stack_get_visible_child (stack);
-  /* The Chats page, signed out, is its own status page. */
-  if (HOLBOO_IS_CHATS_PAGE (child))
+  /* The Chats and Customers pages, signed out, are their own status
+   * pages. */
+  if (HOLBOO_IS_CHATS_PAGE (child) || HOLBOO_IS_CUSTOMERS_PAGE (child))
     child = gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_first_child (child)));
   wait_until (widget_is_mapped, child, "the page is on screen");
   if (HOLBOO_IS_CARD_PAGE (child))

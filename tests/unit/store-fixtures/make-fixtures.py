@@ -208,6 +208,11 @@ SCHEMA = {
         ") STRICT",
         "CREATE INDEX calls_started ON calls (started, id)",
     ],
+    # The customer list in name order.
+    9: [
+        "CREATE INDEX customer_fields_by_value ON customer_fields (name, value)",
+        "CREATE INDEX customer_tags_by_tag ON customer_tags (tag)",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
