@@ -400,6 +400,11 @@ holboo_call_class_init (HolbooCallClass *klass)
   object_class->dispose = holboo_call_dispose;
   object_class->finalize = holboo_call_finalize;
 
+  /* Every call's media is GStreamer's: make sure it is initialised (it
+   * may be already; gst_init() is idempotent and thread-safe) before
+   * the pipeline's class registers signals with GStreamer types. */
+  gst_init (NULL, NULL);
+
   properties[PROP_SID] = g_param_spec_string ("sid", NULL, NULL, NULL, ro);
   properties[PROP_PEER] = g_param_spec_string ("peer", NULL, NULL, NULL, ro);
   properties[PROP_PEER_DEVICE] = g_param_spec_string ("peer-device", NULL, NULL, NULL, ro);
