@@ -12,7 +12,7 @@
  * session, a candidate flood, a changed DTLS fingerprint) must get the
  * errors of XEP-0166 §12 and leave the engine running.
  *
- * Run with "prosody" (the default).
+ * Run with "prosody" (the default) or "ejabberd".
  */
 
 #include "config.h"
