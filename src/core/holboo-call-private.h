@@ -42,6 +42,8 @@ struct _HolbooCall
   /* Ringing */
   guint                 ring_timeout_s;
   guint                 ring_timeout_id;
+  guint                 connect_timeout_s;
+  guint                 connect_timeout_id;
 
   /* Media (holboo-call-session.c) */
   HolbooCallPipeline   *pipeline;

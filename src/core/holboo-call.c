@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #define DEFAULT_RING_TIMEOUT_S 60
+#define DEFAULT_CONNECT_TIMEOUT_S 30
 
 G_DEFINE_FINAL_TYPE (HolbooCall, holboo_call, G_TYPE_OBJECT)
 
@@ -72,6 +73,7 @@ enum {
   PROP_RING_TIMEOUT,
   PROP_ECHO_CANCEL,
   PROP_LOCAL_ADDRESSES,
+  PROP_CONNECT_TIMEOUT,
   N_PROPS
 };
 
@@ -155,6 +157,18 @@ notify (HolbooCall *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+static gboolean
+on_connect_timeout (gpointer user_data)
+{
+  HolbooCall *self = user_data;
+  g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                         _("The call did not connect within %u s"), self->connect_timeout_s);
+
+  self->connect_timeout_id = 0;
+  _holboo_call_fail (self, HOLBOO_XMPP_JINGLE_REASON_CONNECTIVITY_ERROR, HOLBOO_CALL_END_FAILED, error);
+  return G_SOURCE_REMOVE;
+}
+
 void
 _holboo_call_set_status (HolbooCall       *self,
                          HolbooCallStatus  status)
@@ -175,6 +189,13 @@ _holboo_call_set_status (HolbooCall       *self,
     }
   if (status >= HOLBOO_CALL_STATUS_CONNECTING)
     g_clear_handle_id (&self->ring_timeout_id, g_source_remove);
+  /* Answered calls get so long to carry media, whatever holds them up
+   * (a peer that never sends its session-initiate, ICE that never
+   * gives up). */
+  if (status == HOLBOO_CALL_STATUS_CONNECTING)
+    self->connect_timeout_id = g_timeout_add_seconds (self->connect_timeout_s, on_connect_timeout, self);
+  else
+    g_clear_handle_id (&self->connect_timeout_id, g_source_remove);
   notify (self, PROP_STATUS);
 }
 
@@ -198,6 +219,7 @@ _holboo_call_end (HolbooCall          *self,
            holboo_call_end_reason_to_string (reason), error != NULL ? ": " : "",
            error != NULL ? error->message : "");
   g_clear_handle_id (&self->ring_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->connect_timeout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   _holboo_call_media_stop (self);
   if (error != NULL && self->error == NULL)
@@ -314,6 +336,7 @@ holboo_call_get_property (GObject    *object,
     case PROP_RELAY_ONLY: g_value_set_boolean (value, self->relay_only); break;
     case PROP_RING_TIMEOUT: g_value_set_uint (value, self->ring_timeout_s); break;
     case PROP_ECHO_CANCEL: g_value_set_boolean (value, self->echo_cancel); break;
+    case PROP_CONNECT_TIMEOUT: g_value_set_uint (value, self->connect_timeout_s); break;
     case PROP_LOCAL_ADDRESSES: g_value_set_boxed (value, self->local_addresses); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -337,6 +360,7 @@ holboo_call_set_property (GObject      *object,
     case PROP_VIDEO_SINK: g_free (self->video_sink); self->video_sink = g_value_dup_string (value); break;
     case PROP_RELAY_ONLY: self->relay_only = g_value_get_boolean (value); break;
     case PROP_ECHO_CANCEL: self->echo_cancel = g_value_get_boolean (value); break;
+    case PROP_CONNECT_TIMEOUT: self->connect_timeout_s = g_value_get_uint (value); break;
     case PROP_LOCAL_ADDRESSES:
       g_strfreev (self->local_addresses);
       self->local_addresses = g_value_dup_boxed (value);
@@ -356,6 +380,7 @@ holboo_call_dispose (GObject *object)
   HolbooCall *self = HOLBOO_CALL (object);
 
   g_clear_handle_id (&self->ring_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->connect_timeout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   _holboo_call_media_stop (self);
   g_clear_object (&self->connection);
@@ -435,6 +460,9 @@ holboo_call_class_init (HolbooCallClass *klass)
   properties[PROP_ECHO_CANCEL] = g_param_spec_boolean ("echo-cancel", NULL, NULL, TRUE, rw);
   /* ICE on these addresses only (NULL: every interface). */
   properties[PROP_LOCAL_ADDRESSES] = g_param_spec_boxed ("local-addresses", NULL, NULL, G_TYPE_STRV, rw);
+  /* From the answer to media flowing; read when the call is answered. */
+  properties[PROP_CONNECT_TIMEOUT] =
+    g_param_spec_uint ("connect-timeout", NULL, NULL, 1, 3600, DEFAULT_CONNECT_TIMEOUT_S, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -444,6 +472,7 @@ holboo_call_init (HolbooCall *self)
 {
   self->ring_timeout_s = DEFAULT_RING_TIMEOUT_S;
   self->echo_cancel = TRUE;
+  self->connect_timeout_s = DEFAULT_CONNECT_TIMEOUT_S;
   self->cancellable = g_cancellable_new ();
   self->pending_local = g_ptr_array_new_with_free_func (g_free);
   self->pending_remote = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_jingle_candidate_free);

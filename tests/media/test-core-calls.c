@@ -24,6 +24,7 @@
 #include "holboo-call-private.h"
 #include "holboo-spectrum.h"
 #include "holboo-xmpp-jingle.h"
+#include "holboo-xmpp-jmi.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -614,6 +615,21 @@ test_hostile_initiate (void)
   /* None of it rang or was logged. */
   g_assert_cmpuint (bob.added, ==, added);
   g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_calls (bob.live->account)), ==, 0);
+
+  /* A proposal answered, then silence: the call fails after its
+   * connect timeout instead of waiting for ever. */
+  {
+    g_autoptr(HolbooXmlNode) propose = holboo_xmpp_jmi_build (live_account_jid (bob.live), HOLBOO_XMPP_JMI_PROPOSE,
+                                                              "silent-1", FALSE, HOLBOO_XMPP_JINGLE_REASON_NONE);
+
+    g_assert_true (holboo_xmpp_connection_send (mallory, propose, NULL));
+    wait_status (&bob, HOLBOO_CALL_STATUS_INCOMING, 20);
+    g_assert_cmpstr (holboo_call_get_sid (bob.call), ==, "silent-1");
+    g_object_set (bob.call, "connect-timeout", 2u, NULL);
+    holboo_call_accept (bob.call);
+    assert_ended (&bob, HOLBOO_CALL_END_FAILED);
+    g_assert_error ((GError *) holboo_call_get_error (bob.call), G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  }
   holboo_xmpp_connection_disconnect (mallory);
 }
 
