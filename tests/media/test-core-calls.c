@@ -30,7 +30,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-static const char * const accounts[] = { "alice", "bob", "mallory", NULL };
+static const char * const accounts[] = { "alice", "bob", "mallory", "carol", NULL };
 
 /* One engine and what its calls did. */
 typedef struct {
@@ -429,6 +429,31 @@ test_call_second_device (void)
   engine_clear (&desk);
 }
 
+/* carol is offline while alice calls and gives up: the proposal waits
+ * in offline storage, and when carol comes online it is a missed call,
+ * logged, that never rings. */
+static void
+test_call_missed_offline (void)
+{
+  g_autofree char *carol_jid = g_strdup_printf ("carol@%s", holboo_test_server_get_domain (live.server));
+  g_autoptr(HolbooCall) call = NULL;
+  g_autoptr(GError) error = NULL;
+  Engine carol;
+
+  call = holboo_account_place_call (alice.live->account, carol_jid, FALSE, &error);
+  g_assert_no_error (error);
+  g_object_set (call, "ring-timeout", 1u, NULL);
+  assert_ended (&alice, HOLBOO_CALL_END_NO_ANSWER);
+
+  engine_init (&carol, "carol", "desk", 660);
+  wait_status (&carol, HOLBOO_CALL_STATUS_ENDED, 20);
+  g_assert_cmpstr (holboo_call_get_sid (carol.call), ==, holboo_call_get_sid (call));
+  assert_ended (&carol, HOLBOO_CALL_END_MISSED);
+  assert_logged (&carol, HOLBOO_CALL_END_MISSED, FALSE);
+  g_assert_cmpuint (carol.added, ==, 1);
+  engine_clear (&carol);
+}
+
 /* ---- hostile input ---- */
 
 typedef struct {
@@ -760,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/calls/no-answer", test_call_no_answer);
   g_test_add_func ("/calls/retract", test_call_retract);
   g_test_add_func ("/calls/second-device", test_call_second_device);
+  g_test_add_func ("/calls/missed-offline", test_call_missed_offline);
   g_test_add_func ("/calls/hostile/initiate", test_hostile_initiate);
   g_test_add_func ("/calls/hostile/in-call", test_hostile_in_call);
 
