@@ -110,6 +110,9 @@ void              _holboo_call_pipeline_set_switch     (HolbooCallPipeline *self
 gboolean          _holboo_call_pipeline_get_switch     (HolbooCallPipeline *self,
                                                         HolbooCallSwitch    which);
 GstElement       *_holboo_call_pipeline_get_webrtc     (HolbooCallPipeline *self);
+void              _holboo_call_pipeline_set_payload_types (HolbooCallPipeline *self,
+                                                        int                 opus_pt,
+                                                        int                 vp8_pt);
 HolbooCallShared *_holboo_call_pipeline_get_shared     (HolbooCallPipeline *self);
 /* HolbooCallMainFuncs: the first decoded remote audio buffer (data: a
  * gint64 *, its monotonic time); the answer applied (data: its monotonic

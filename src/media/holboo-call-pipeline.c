@@ -722,27 +722,15 @@ holboo_call_pipeline_start (HolbooCallPipeline  *self,
   return TRUE;
 }
 
-/**
- * holboo_call_pipeline_follow_offer:
- * @offer: the offer this pipeline will answer
- *
- * Before holboo_call_pipeline_start(): the send branches are built with
- * the offer's payload types for Opus and VP8 (Dino numbers Opus 99,
- * Firefox 109), so that answering it needs no renegotiation.  Without
- * this, holboo_call_pipeline_set_remote_description_async() retypes the
- * running branches first — which waits for media to flow, and can wait
- * for ever once a buffer already sits in webrtcbin's blocked sink pad.
- */
+/* Before start: the send branches' payload types (0: our own). */
 void
-holboo_call_pipeline_follow_offer (HolbooCallPipeline  *self,
-                                   const GstSDPMessage *offer)
+_holboo_call_pipeline_set_payload_types (HolbooCallPipeline *self,
+                                         int                 opus_pt,
+                                         int                 vp8_pt)
 {
-  g_return_if_fail (HOLBOO_IS_CALL_PIPELINE (self));
-  g_return_if_fail (offer != NULL);
   g_return_if_fail (self->pipeline == NULL);
-
-  self->config.opus_pt = MAX (0, _holboo_call_offer_payload_type (offer, "audio", "opus"));
-  self->config.vp8_pt = MAX (0, _holboo_call_offer_payload_type (offer, "video", "VP8"));
+  self->config.opus_pt = opus_pt;
+  self->config.vp8_pt = vp8_pt;
 }
 
 static void
