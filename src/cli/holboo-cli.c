@@ -40,6 +40,8 @@ static const Command commands[] = {
   { "customer", "list", holboo_cli_customer_list },
   { "customer", "show", holboo_cli_customer_show },
   { "customer", "export", holboo_cli_customer_export },
+  { "call", NULL, holboo_cli_call },
+  { "answer", NULL, holboo_cli_answer },
 };
 
 static char *
@@ -99,6 +101,20 @@ help_text (void)
     "      Switch the mode by hand until TIME (15:00, 90m, 2h, 2026-11-24T09:00), by\n"
     "      default until the work hours next begin or end; “auto” follows them again.\n"
     "      The running app follows at once. Example: holboo-cli mode set dnd --until 2h\n"
+    "\n"));
+  g_string_append (text, _("  call JID [--video] [--timeout S] [--duration S] [--test-tone HZ]\n"
+    "           [--expect-tone HZ] [--relay-only]\n"
+    "      Place a test call: every device of JID rings; once answered, stay S\n"
+    "      seconds (default 5), then hang up; exit status 6 when nobody answers.\n"
+    "      One JSON object a line per event:\n"
+    "      status changes, media figures (setup time, ICE candidate types,\n"
+    "      packets lost), how it ended, the tone heard.\n"
+    "      Example: holboo-cli call bob@example.org --test-tone 440 --expect-tone 660\n"
+    "  answer [--timeout S] [--duration S] [--test-tone HZ] [--expect-tone HZ]\n"
+    "      Wait for the next incoming call (default 30 s) and answer it.\n"
+    "      Example: holboo-cli answer --test-tone 660 --expect-tone 440\n"
+    "      Devices: HOLBOO_AUDIO_SOURCE, HOLBOO_AUDIO_SINK, HOLBOO_VIDEO_SOURCE and\n"
+    "      HOLBOO_VIDEO_SINK replace them (gst-launch syntax).\n"
     "\n"));
   g_string_append (text, _("Global options (before or after the command):\n"
     "  --account JID     the account to use (default: the first one)\n"

@@ -99,6 +99,9 @@ int holboo_cli_mode_set        (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_customer_list   (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_customer_show   (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_customer_export (HolbooCli *cli, int argc, char **argv);
+/* holboo-cli-calls.c */
+int holboo_cli_call            (HolbooCli *cli, int argc, char **argv);
+int holboo_cli_answer          (HolbooCli *cli, int argc, char **argv);
 
 /* Parses a command's own options; on a usage error prints it and
  * returns FALSE with *exit_code set. */

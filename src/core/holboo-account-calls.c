@@ -245,17 +245,19 @@ new_proposal (HolbooAccount *self,
 
   call = _holboo_call_new (self->connection, own_jid (self), from, jmi->id, TRUE, jmi->video);
   call->by_jmi = TRUE;
-  add_call (self, call);
   if (delayed)
     {
       /* Kept by offline storage: the caller gave up long ago. */
+      add_call (self, call);
       _holboo_call_end (call, HOLBOO_CALL_END_MISSED, NULL);
       return;
     }
+  /* Ringing goes out before ::call-added, whose handler may answer. */
   if (holboo_jid_is_full (from))
     _holboo_call_send_jmi (call, holboo_jid_to_string (from), HOLBOO_XMPP_JMI_RINGING,
                            HOLBOO_XMPP_JINGLE_REASON_NONE);
   _holboo_call_start_ringing_timeout (call);
+  add_call (self, call);
 }
 
 /**

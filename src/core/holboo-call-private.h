@@ -42,6 +42,8 @@ struct _HolbooCall
   /* Ringing */
   guint                 ring_timeout_s;
   guint                 ring_timeout_id;
+  guint                 connect_timeout_s;
+  guint                 connect_timeout_id;
 
   /* Media (holboo-call-session.c) */
   HolbooCallPipeline   *pipeline;
@@ -116,6 +118,8 @@ void        _holboo_call_take_offer     (HolbooCall            *self,
 GstSDPMessage *_holboo_call_offer_from_initiate (HolbooXmppConnection *connection,
                                          HolbooXmppJingle      *jingle);
 void        _holboo_call_notify_pipeline (HolbooCall           *self);
+void        _holboo_call_notify         (HolbooCall            *self,
+                                         const char            *name);
 void        _holboo_call_session_accept (HolbooCall            *self);
 void        _holboo_call_session_terminate (HolbooCall         *self,
                                          HolbooXmppJingleReason reason,

@@ -195,8 +195,12 @@ on_pipeline_state (HolbooCallPipeline *pipeline,
     }
 }
 
+/* Builds and starts the media; @offer: (nullable): the peer's offer we
+ * will answer, whose payload types our send branches take from the
+ * start. */
 static gboolean
-start_media (HolbooCall *self)
+start_media (HolbooCall          *self,
+             const GstSDPMessage *offer)
 {
   g_autoptr(GError) error = NULL;
 
@@ -215,6 +219,8 @@ start_media (HolbooCall *self)
   holboo_call_pipeline_set_audio_muted (self->pipeline, self->muted);
   g_signal_connect_object (self->pipeline, "local-candidate", G_CALLBACK (on_local_candidate), self, 0);
   g_signal_connect_object (self->pipeline, "notify::state", G_CALLBACK (on_pipeline_state), self, 0);
+  if (offer != NULL)
+    holboo_call_pipeline_follow_offer (self->pipeline, offer);
   _holboo_call_notify_pipeline (self);
 
   if (!holboo_call_pipeline_start (self->pipeline, &error))
@@ -303,7 +309,7 @@ _holboo_call_proceed (HolbooCall *self,
   g_clear_pointer (&self->peer_device, holboo_jid_unref);
   self->peer_device = holboo_jid_ref (device);
   _holboo_call_set_status (self, HOLBOO_CALL_STATUS_CONNECTING);
-  if (!start_media (self))
+  if (!start_media (self, NULL))
     return;
   holboo_call_pipeline_create_offer_async (self->pipeline, self->cancellable, on_offer, g_object_ref (self));
 }
@@ -422,7 +428,7 @@ _holboo_call_session_accept (HolbooCall *self)
 {
   if (self->pipeline != NULL || self->remote_sdp == NULL)
     return;
-  if (!start_media (self))
+  if (!start_media (self, self->remote_sdp))
     return;
   _holboo_call_apply_remote (self, GST_WEBRTC_SDP_TYPE_OFFER);
 }

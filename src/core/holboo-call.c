@@ -7,9 +7,10 @@
  * proposal (XEP-0353) or a bare session-initiate (XEP-0166) arrives.
  * Its #HolbooCall:status only moves forward and ends in ENDED, with an
  * #HolbooCall:end-reason; the account then logs it in the store and
- * keeps it in its call log.  This file holds the object and what the
- * user does (answer, decline, hang up, mute, hold); the protocol and the
- * media are in holboo-call-session.c.
+ * keeps it in its call log.  This file holds the object and its
+ * states; what the user does (answer, decline, hang up, mute, hold) is
+ * in holboo-call-actions.c, the protocol and the media in
+ * holboo-call-session.c and holboo-call-requests.c.
  */
 
 #define G_LOG_DOMAIN "holboo-call"
@@ -22,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #define DEFAULT_RING_TIMEOUT_S 60
+#define DEFAULT_CONNECT_TIMEOUT_S 30
 
 G_DEFINE_FINAL_TYPE (HolbooCall, holboo_call, G_TYPE_OBJECT)
 
@@ -72,6 +74,7 @@ enum {
   PROP_RING_TIMEOUT,
   PROP_ECHO_CANCEL,
   PROP_LOCAL_ADDRESSES,
+  PROP_CONNECT_TIMEOUT,
   N_PROPS
 };
 
@@ -155,6 +158,18 @@ notify (HolbooCall *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+static gboolean
+on_connect_timeout (gpointer user_data)
+{
+  HolbooCall *self = user_data;
+  g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                         _("The call did not connect within %u s"), self->connect_timeout_s);
+
+  self->connect_timeout_id = 0;
+  _holboo_call_fail (self, HOLBOO_XMPP_JINGLE_REASON_CONNECTIVITY_ERROR, HOLBOO_CALL_END_FAILED, error);
+  return G_SOURCE_REMOVE;
+}
+
 void
 _holboo_call_set_status (HolbooCall       *self,
                          HolbooCallStatus  status)
@@ -175,6 +190,13 @@ _holboo_call_set_status (HolbooCall       *self,
     }
   if (status >= HOLBOO_CALL_STATUS_CONNECTING)
     g_clear_handle_id (&self->ring_timeout_id, g_source_remove);
+  /* Answered calls get so long to carry media, whatever holds them up
+   * (a peer that never sends its session-initiate, ICE that never
+   * gives up). */
+  if (status == HOLBOO_CALL_STATUS_CONNECTING)
+    self->connect_timeout_id = g_timeout_add_seconds (self->connect_timeout_s, on_connect_timeout, self);
+  else
+    g_clear_handle_id (&self->connect_timeout_id, g_source_remove);
   notify (self, PROP_STATUS);
 }
 
@@ -198,6 +220,7 @@ _holboo_call_end (HolbooCall          *self,
            holboo_call_end_reason_to_string (reason), error != NULL ? ": " : "",
            error != NULL ? error->message : "");
   g_clear_handle_id (&self->ring_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->connect_timeout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   _holboo_call_media_stop (self);
   if (error != NULL && self->error == NULL)
@@ -314,6 +337,7 @@ holboo_call_get_property (GObject    *object,
     case PROP_RELAY_ONLY: g_value_set_boolean (value, self->relay_only); break;
     case PROP_RING_TIMEOUT: g_value_set_uint (value, self->ring_timeout_s); break;
     case PROP_ECHO_CANCEL: g_value_set_boolean (value, self->echo_cancel); break;
+    case PROP_CONNECT_TIMEOUT: g_value_set_uint (value, self->connect_timeout_s); break;
     case PROP_LOCAL_ADDRESSES: g_value_set_boxed (value, self->local_addresses); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -337,6 +361,7 @@ holboo_call_set_property (GObject      *object,
     case PROP_VIDEO_SINK: g_free (self->video_sink); self->video_sink = g_value_dup_string (value); break;
     case PROP_RELAY_ONLY: self->relay_only = g_value_get_boolean (value); break;
     case PROP_ECHO_CANCEL: self->echo_cancel = g_value_get_boolean (value); break;
+    case PROP_CONNECT_TIMEOUT: self->connect_timeout_s = g_value_get_uint (value); break;
     case PROP_LOCAL_ADDRESSES:
       g_strfreev (self->local_addresses);
       self->local_addresses = g_value_dup_boxed (value);
@@ -356,6 +381,7 @@ holboo_call_dispose (GObject *object)
   HolbooCall *self = HOLBOO_CALL (object);
 
   g_clear_handle_id (&self->ring_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->connect_timeout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   _holboo_call_media_stop (self);
   g_clear_object (&self->connection);
@@ -400,6 +426,11 @@ holboo_call_class_init (HolbooCallClass *klass)
   object_class->dispose = holboo_call_dispose;
   object_class->finalize = holboo_call_finalize;
 
+  /* Every call's media is GStreamer's: make sure it is initialised (it
+   * may be already; gst_init() is idempotent and thread-safe) before
+   * the pipeline's class registers signals with GStreamer types. */
+  gst_init (NULL, NULL);
+
   properties[PROP_SID] = g_param_spec_string ("sid", NULL, NULL, NULL, ro);
   properties[PROP_PEER] = g_param_spec_string ("peer", NULL, NULL, NULL, ro);
   properties[PROP_PEER_DEVICE] = g_param_spec_string ("peer-device", NULL, NULL, NULL, ro);
@@ -430,6 +461,9 @@ holboo_call_class_init (HolbooCallClass *klass)
   properties[PROP_ECHO_CANCEL] = g_param_spec_boolean ("echo-cancel", NULL, NULL, TRUE, rw);
   /* ICE on these addresses only (NULL: every interface). */
   properties[PROP_LOCAL_ADDRESSES] = g_param_spec_boxed ("local-addresses", NULL, NULL, G_TYPE_STRV, rw);
+  /* From the answer to media flowing; read when the call is answered. */
+  properties[PROP_CONNECT_TIMEOUT] =
+    g_param_spec_uint ("connect-timeout", NULL, NULL, 1, 3600, DEFAULT_CONNECT_TIMEOUT_S, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -439,6 +473,7 @@ holboo_call_init (HolbooCall *self)
 {
   self->ring_timeout_s = DEFAULT_RING_TIMEOUT_S;
   self->echo_cancel = TRUE;
+  self->connect_timeout_s = DEFAULT_CONNECT_TIMEOUT_S;
   self->cancellable = g_cancellable_new ();
   self->pending_local = g_ptr_array_new_with_free_func (g_free);
   self->pending_remote = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_jingle_candidate_free);
@@ -628,156 +663,16 @@ holboo_call_get_remote_held (HolbooCall *self)
   return self->remote_held;
 }
 
-/**
- * holboo_call_accept:
- *
- * Answers an incoming call on this device: every other device of the
- * account stops ringing.
- */
-void
-holboo_call_accept (HolbooCall *self)
-{
-  g_return_if_fail (HOLBOO_IS_CALL (self));
-
-  if (self->status != HOLBOO_CALL_STATUS_INCOMING)
-    return;
-
-  _holboo_call_set_status (self, HOLBOO_CALL_STATUS_CONNECTING);
-  if (self->by_jmi)
-    {
-      g_autoptr(HolbooJid) own_bare = holboo_jid_get_bare (self->own);
-
-      _holboo_call_send_jmi (self, holboo_jid_to_string (self->peer_device), HOLBOO_XMPP_JMI_PROCEED,
-                             HOLBOO_XMPP_JINGLE_REASON_NONE);
-      _holboo_call_send_jmi (self, holboo_jid_to_string (own_bare), HOLBOO_XMPP_JMI_ACCEPT,
-                             HOLBOO_XMPP_JINGLE_REASON_NONE);
-    }
-  /* Without JMI the offer is here already; with it, it may have come
-   * before the user answered (a caller that does not wait). */
-  if (self->has_offer)
-    _holboo_call_session_accept (self);
-}
-
-/**
- * holboo_call_decline:
- *
- * Declines an incoming call: the caller and every device of the
- * account stop ringing.
- */
-void
-holboo_call_decline (HolbooCall *self)
-{
-  g_return_if_fail (HOLBOO_IS_CALL (self));
-
-  if (self->status != HOLBOO_CALL_STATUS_INCOMING)
-    return;
-
-  if (self->by_jmi)
-    _holboo_call_send_jmi (self, holboo_jid_to_string (self->peer_device), HOLBOO_XMPP_JMI_REJECT,
-                           HOLBOO_XMPP_JINGLE_REASON_DECLINE);
-  if (self->has_offer)
-    _holboo_call_session_terminate (self, HOLBOO_XMPP_JINGLE_REASON_DECLINE, NULL);
-  _holboo_call_end (self, HOLBOO_CALL_END_DECLINED, NULL);
-}
-
-/**
- * holboo_call_hang_up:
- *
- * Ends the call in whatever state it is: an outgoing call not yet
- * answered is cancelled, an incoming one declined.
- */
-void
-holboo_call_hang_up (HolbooCall *self)
-{
-  g_return_if_fail (HOLBOO_IS_CALL (self));
-
-  switch (self->status)
-    {
-    case HOLBOO_CALL_STATUS_INCOMING:
-      holboo_call_decline (self);
-      break;
-    case HOLBOO_CALL_STATUS_OUTGOING:
-    case HOLBOO_CALL_STATUS_RINGING:
-      _holboo_call_send_jmi (self, holboo_jid_to_string (self->peer), HOLBOO_XMPP_JMI_RETRACT,
-                             HOLBOO_XMPP_JINGLE_REASON_CANCEL);
-      _holboo_call_end (self, HOLBOO_CALL_END_CANCELLED, NULL);
-      break;
-    case HOLBOO_CALL_STATUS_CONNECTING:
-    case HOLBOO_CALL_STATUS_ACTIVE:
-      if (!self->session_sent && !self->has_offer && !self->remote_applied && !self->incoming)
-        _holboo_call_send_jmi (self, holboo_jid_to_string (self->peer), HOLBOO_XMPP_JMI_RETRACT,
-                               HOLBOO_XMPP_JINGLE_REASON_CANCEL);
-      else
-        _holboo_call_session_terminate (self, HOLBOO_XMPP_JINGLE_REASON_SUCCESS, NULL);
-      _holboo_call_end (self, HOLBOO_CALL_END_HUNG_UP, NULL);
-      break;
-    case HOLBOO_CALL_STATUS_ENDED:
-    default:
-      break;
-    }
-}
-
-/**
- * holboo_call_set_muted:
- *
- * Stops (or resumes) sending our audio, and tells the peer.
- */
-void
-holboo_call_set_muted (HolbooCall *self,
-                       gboolean    muted)
-{
-  g_return_if_fail (HOLBOO_IS_CALL (self));
-
-  muted = !!muted;
-  if (self->muted == muted)
-    return;
-  self->muted = muted;
-  if (self->pipeline != NULL)
-    holboo_call_pipeline_set_audio_muted (self->pipeline, muted);
-  if (self->status == HOLBOO_CALL_STATUS_ACTIVE || self->status == HOLBOO_CALL_STATUS_CONNECTING)
-    _holboo_call_session_info (self, muted ? HOLBOO_XMPP_RTP_INFO_MUTE : HOLBOO_XMPP_RTP_INFO_UNMUTE);
-  notify (self, PROP_MUTED);
-}
-
-gboolean
-holboo_call_get_muted (HolbooCall *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_CALL (self), FALSE);
-  return self->muted;
-}
-
-/**
- * holboo_call_set_held:
- *
- * Puts the call on hold (neither side hears the other) or resumes it,
- * and tells the peer.
- */
-void
-holboo_call_set_held (HolbooCall *self,
-                      gboolean    held)
-{
-  g_return_if_fail (HOLBOO_IS_CALL (self));
-
-  held = !!held;
-  if (self->held == held)
-    return;
-  self->held = held;
-  if (self->pipeline != NULL)
-    holboo_call_pipeline_set_held (self->pipeline, held);
-  if (self->status == HOLBOO_CALL_STATUS_ACTIVE || self->status == HOLBOO_CALL_STATUS_CONNECTING)
-    _holboo_call_session_info (self, held ? HOLBOO_XMPP_RTP_INFO_HOLD : HOLBOO_XMPP_RTP_INFO_UNHOLD);
-  notify (self, PROP_HELD);
-}
-
-gboolean
-holboo_call_get_held (HolbooCall *self)
-{
-  g_return_val_if_fail (HOLBOO_IS_CALL (self), FALSE);
-  return self->held;
-}
-
 void
 _holboo_call_notify_pipeline (HolbooCall *self)
 {
   notify (self, PROP_PIPELINE);
+}
+
+/* For holboo-call-actions.c: @name is "muted" or "held". */
+void
+_holboo_call_notify (HolbooCall *self,
+                     const char *name)
+{
+  notify (self, g_str_equal (name, "muted") ? PROP_MUTED : PROP_HELD);
 }

@@ -88,6 +88,7 @@ static GstElement *
 make_audio_send (const char  *source_desc,
                  const char  *echo_probe_name,
                  const char  *rtp_filter,
+                 int          pt,
                  GError     **error)
 {
   g_autofree char *dsp = NULL;
@@ -96,6 +97,7 @@ make_audio_send (const char  *source_desc,
   GstElement *filter;
   g_autoptr(GstCaps) caps = _holboo_call_audio_rtp_caps ();
 
+  gst_caps_set_simple (caps, "payload", G_TYPE_INT, pt, NULL);
   if (echo_probe_name != NULL)
     dsp = g_strdup_printf ("webrtcdsp name=echo-cancel probe=%s noise-suppression=true ! audioconvert ! ",
                            echo_probe_name);
@@ -105,7 +107,7 @@ make_audio_send (const char  *source_desc,
                           "frame-size=20 bitrate=%d audio-type=voice complexity=5 "
                           "! rtpopuspay pt=%d ! %s%scapsfilter name=audio-rtp-caps",
                           source_desc, dsp ? dsp : "", OPUS_FEC_LOSS_PCT, OPUS_BITRATE,
-                          HOLBOO_CALL_OPUS_PT, rtp_filter ? rtp_filter : "", rtp_filter ? " ! " : "");
+                          pt, rtp_filter ? rtp_filter : "", rtp_filter ? " ! " : "");
   bin = make_bin (desc, error);
   if (bin == NULL)
     return NULL;
@@ -121,19 +123,21 @@ make_audio_send (const char  *source_desc,
  * frames while the camera is off. */
 static GstElement *
 make_video_send (const char  *source_desc,
-                              GError     **error)
+                 int          pt,
+                 GError     **error)
 {
   g_autofree char *desc = NULL;
   GstElement *bin;
   GstElement *filter;
   g_autoptr(GstCaps) caps = _holboo_call_video_rtp_caps ();
 
+  gst_caps_set_simple (caps, "payload", G_TYPE_INT, pt, NULL);
   desc = g_strdup_printf ("%s ! videoconvert ! valve name=camera-valve "
                           "! queue max-size-buffers=2 leaky=downstream "
                           "! vp8enc name=video-encoder deadline=1 cpu-used=8 threads=2 "
                           "error-resilient=partitions keyframe-max-dist=60 target-bitrate=%d "
                           "! rtpvp8pay pt=%d picture-id-mode=15-bit ! capsfilter name=video-rtp-caps",
-                          source_desc, VP8_BITRATE, HOLBOO_CALL_VP8_PT);
+                          source_desc, VP8_BITRATE, pt);
   bin = make_bin (desc, error);
   if (bin == NULL)
     return NULL;
@@ -320,7 +324,8 @@ _holboo_call_build (const HolbooCallConfig  *config,
   if (!set_local_addresses (webrtc, config->local_addresses, error))
     return NULL;
 
-  audio_send = make_audio_send (audio_source, probe_name, config->audio_rtp_filter, error);
+  audio_send = make_audio_send (audio_source, probe_name, config->audio_rtp_filter,
+                                config->opus_pt > 0 ? config->opus_pt : HOLBOO_CALL_OPUS_PT, error);
   if (audio_send == NULL)
     return NULL;
   gst_bin_add (GST_BIN (pipeline), audio_send);
@@ -336,7 +341,8 @@ _holboo_call_build (const HolbooCallConfig  *config,
     {
       g_autofree char *video_source = device_desc (config->video_source, HOLBOO_ENV_VIDEO_SOURCE,
                                                    "autovideosrc");
-      GstElement *video_send = make_video_send (video_source, error);
+      GstElement *video_send = make_video_send (video_source,
+                                                config->vp8_pt > 0 ? config->vp8_pt : HOLBOO_CALL_VP8_PT, error);
 
       if (video_send == NULL)
         return NULL;
@@ -526,10 +532,10 @@ _holboo_call_apply_switches (GstElement *pipeline,
 }
 
 /* The payload type @offer gives @encoding in its @media m-line, or -1. */
-static int
-offer_payload_type (const GstSDPMessage *offer,
-                    const char          *media,
-                    const char          *encoding)
+int
+_holboo_call_offer_payload_type (const GstSDPMessage *offer,
+                                 const char          *media,
+                                 const char          *encoding)
 {
   for (guint i = 0; i < gst_sdp_message_medias_len (offer); i++)
     {
@@ -665,9 +671,9 @@ _holboo_call_follow_payload_types (GstElement          *pipeline,
   g_atomic_int_set (&retyping->pending, 1);
 
   audio = retype_branch (pipeline, "audio-rtp-caps", _holboo_call_audio_rtp_caps,
-                         offer_payload_type (offer, "audio", "opus"), retyping);
+                         _holboo_call_offer_payload_type (offer, "audio", "opus"), retyping);
   video = retype_branch (pipeline, "video-rtp-caps", _holboo_call_video_rtp_caps,
-                         offer_payload_type (offer, "video", "VP8"), retyping);
+                         _holboo_call_offer_payload_type (offer, "video", "VP8"), retyping);
 
   if (!audio && !video)
     {

@@ -14,6 +14,30 @@
 
 /* ---- offer/answer ---- */
 
+/**
+ * holboo_call_pipeline_follow_offer:
+ * @offer: the offer this pipeline will answer
+ *
+ * Before holboo_call_pipeline_start(): the send branches are built with
+ * the offer's payload types for Opus and VP8 (Dino numbers Opus 99,
+ * Firefox 109), so that answering it needs no renegotiation.  Without
+ * this, holboo_call_pipeline_set_remote_description_async() retypes the
+ * running branches first — which waits for media to flow, and can wait
+ * for ever once a buffer already sits in webrtcbin's blocked sink pad.
+ */
+void
+holboo_call_pipeline_follow_offer (HolbooCallPipeline  *self,
+                                   const GstSDPMessage *offer)
+{
+  g_return_if_fail (HOLBOO_IS_CALL_PIPELINE (self));
+  g_return_if_fail (offer != NULL);
+
+  _holboo_call_pipeline_set_payload_types (self,
+                                           MAX (0, _holboo_call_offer_payload_type (offer, "audio", "opus")),
+                                           MAX (0, _holboo_call_offer_payload_type (offer, "video", "VP8")));
+}
+
+
 typedef enum {
   STEP_CREATE_OFFER,
   STEP_CREATE_ANSWER,

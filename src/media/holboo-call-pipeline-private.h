@@ -70,6 +70,8 @@ typedef struct {
   gboolean   relay_only;
   GStrv      local_addresses; /* nullable: every interface but loopback */
   char      *audio_rtp_filter; /* nullable: between payloader and webrtcbin */
+  int        opus_pt;        /* 0: HOLBOO_CALL_OPUS_PT; else the offer's (holboo_call_pipeline_follow_offer()) */
+  int        vp8_pt;         /* 0: HOLBOO_CALL_VP8_PT */
 } HolbooCallConfig;
 
 /* holboo-call-pipeline-build.c: the pipeline and its branches. */
@@ -83,6 +85,9 @@ void        _holboo_call_apply_switches    (GstElement  *pipeline,
                                              gboolean     mic_muted,
                                              gboolean     playback_muted,
                                              gboolean     camera_dropped);
+int         _holboo_call_offer_payload_type (const GstSDPMessage *offer,
+                                             const char          *media,
+                                             const char          *encoding);
 gboolean    _holboo_call_follow_payload_types (GstElement          *pipeline,
                                                 const GstSDPMessage *offer,
                                                 GDestroyNotify       then,
@@ -105,6 +110,9 @@ void              _holboo_call_pipeline_set_switch     (HolbooCallPipeline *self
 gboolean          _holboo_call_pipeline_get_switch     (HolbooCallPipeline *self,
                                                         HolbooCallSwitch    which);
 GstElement       *_holboo_call_pipeline_get_webrtc     (HolbooCallPipeline *self);
+void              _holboo_call_pipeline_set_payload_types (HolbooCallPipeline *self,
+                                                        int                 opus_pt,
+                                                        int                 vp8_pt);
 HolbooCallShared *_holboo_call_pipeline_get_shared     (HolbooCallPipeline *self);
 /* HolbooCallMainFuncs: the first decoded remote audio buffer (data: a
  * gint64 *, its monotonic time); the answer applied (data: its monotonic

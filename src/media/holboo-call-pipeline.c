@@ -722,6 +722,17 @@ holboo_call_pipeline_start (HolbooCallPipeline  *self,
   return TRUE;
 }
 
+/* Before start: the send branches' payload types (0: our own). */
+void
+_holboo_call_pipeline_set_payload_types (HolbooCallPipeline *self,
+                                         int                 opus_pt,
+                                         int                 vp8_pt)
+{
+  g_return_if_fail (self->pipeline == NULL);
+  self->config.opus_pt = opus_pt;
+  self->config.vp8_pt = vp8_pt;
+}
+
 static void
 apply_switches (HolbooCallPipeline *self)
 {

@@ -39,6 +39,8 @@ void                holboo_call_pipeline_set_ice_servers     (HolbooCallPipeline
 void                holboo_call_pipeline_set_relay_only      (HolbooCallPipeline          *self,
                                                               gboolean                     relay_only);
 
+void                holboo_call_pipeline_follow_offer        (HolbooCallPipeline          *self,
+                                                              const GstSDPMessage         *offer);
 gboolean            holboo_call_pipeline_start               (HolbooCallPipeline          *self,
                                                               GError                     **error);
 

@@ -12,7 +12,7 @@
  * session, a candidate flood, a changed DTLS fingerprint) must get the
  * errors of XEP-0166 §12 and leave the engine running.
  *
- * Run with "prosody" (the default).
+ * Run with "prosody" (the default) or "ejabberd".
  */
 
 #include "config.h"
@@ -24,12 +24,13 @@
 #include "holboo-call-private.h"
 #include "holboo-spectrum.h"
 #include "holboo-xmpp-jingle.h"
+#include "holboo-xmpp-jmi.h"
 
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
-static const char * const accounts[] = { "alice", "bob", "mallory", NULL };
+static const char * const accounts[] = { "alice", "bob", "mallory", "carol", NULL };
 
 /* One engine and what its calls did. */
 typedef struct {
@@ -428,6 +429,31 @@ test_call_second_device (void)
   engine_clear (&desk);
 }
 
+/* carol is offline while alice calls and gives up: the proposal waits
+ * in offline storage, and when carol comes online it is a missed call,
+ * logged, that never rings. */
+static void
+test_call_missed_offline (void)
+{
+  g_autofree char *carol_jid = g_strdup_printf ("carol@%s", holboo_test_server_get_domain (live.server));
+  g_autoptr(HolbooCall) call = NULL;
+  g_autoptr(GError) error = NULL;
+  Engine carol;
+
+  call = holboo_account_place_call (alice.live->account, carol_jid, FALSE, &error);
+  g_assert_no_error (error);
+  g_object_set (call, "ring-timeout", 1u, NULL);
+  assert_ended (&alice, HOLBOO_CALL_END_NO_ANSWER);
+
+  engine_init (&carol, "carol", "desk", 660);
+  wait_status (&carol, HOLBOO_CALL_STATUS_ENDED, 20);
+  g_assert_cmpstr (holboo_call_get_sid (carol.call), ==, holboo_call_get_sid (call));
+  assert_ended (&carol, HOLBOO_CALL_END_MISSED);
+  assert_logged (&carol, HOLBOO_CALL_END_MISSED, FALSE);
+  g_assert_cmpuint (carol.added, ==, 1);
+  engine_clear (&carol);
+}
+
 /* ---- hostile input ---- */
 
 typedef struct {
@@ -614,6 +640,21 @@ test_hostile_initiate (void)
   /* None of it rang or was logged. */
   g_assert_cmpuint (bob.added, ==, added);
   g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_calls (bob.live->account)), ==, 0);
+
+  /* A proposal answered, then silence: the call fails after its
+   * connect timeout instead of waiting for ever. */
+  {
+    g_autoptr(HolbooXmlNode) propose = holboo_xmpp_jmi_build (live_account_jid (bob.live), HOLBOO_XMPP_JMI_PROPOSE,
+                                                              "silent-1", FALSE, HOLBOO_XMPP_JINGLE_REASON_NONE);
+
+    g_assert_true (holboo_xmpp_connection_send (mallory, propose, NULL));
+    wait_status (&bob, HOLBOO_CALL_STATUS_INCOMING, 20);
+    g_assert_cmpstr (holboo_call_get_sid (bob.call), ==, "silent-1");
+    g_object_set (bob.call, "connect-timeout", 2u, NULL);
+    holboo_call_accept (bob.call);
+    assert_ended (&bob, HOLBOO_CALL_END_FAILED);
+    g_assert_error ((GError *) holboo_call_get_error (bob.call), G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  }
   holboo_xmpp_connection_disconnect (mallory);
 }
 
@@ -744,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/calls/no-answer", test_call_no_answer);
   g_test_add_func ("/calls/retract", test_call_retract);
   g_test_add_func ("/calls/second-device", test_call_second_device);
+  g_test_add_func ("/calls/missed-offline", test_call_missed_offline);
   g_test_add_func ("/calls/hostile/initiate", test_hostile_initiate);
   g_test_add_func ("/calls/hostile/in-call", test_hostile_in_call);
 
