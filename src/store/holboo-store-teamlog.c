@@ -16,7 +16,7 @@
 #include "config.h"
 
 #include "holboo-store-private.h"
-#include "holboo-store-teamlog.h"
+#include "holboo-store-teamlog-private.h"
 
 #include <string.h>
 
@@ -84,12 +84,6 @@ holboo_teamlog_op_get_field (HolbooTeamlogOp *op,
     }
   return NULL;
 }
-
-typedef struct {
-  HolbooStore *store;
-  GHashTable  *dirty;        /* customer ids whose search row to rewrite */
-  gint64       indexed_max;  /* events up to this id are in the search index */
-} Replay;
 
 static void
 mark_dirty (Replay *replay,
@@ -336,9 +330,12 @@ merge (Replay      *replay,
                       " WHERE id = ?", error, "ii", into, from);
 }
 
-/* Applies @op; *@applied is FALSE when it had nothing to apply to. */
-static gboolean
-apply_one (Replay           *replay,
+/* Applies @op; *@applied is FALSE when it had nothing to apply to.  An
+ * optimistic op (typed here, not yet in the log) creates its customer
+ * as pending, and one whose outcome depends on what others did before
+ * it in server order (delete, merge) waits for the log. */
+gboolean
+_holboo_teamlog_apply_one (Replay           *replay,
            HolbooTeamlogOp  *op,
            gboolean         *applied,
            GError          **error)
@@ -349,9 +346,23 @@ apply_one (Replay           *replay,
   if (op->kind == HOLBOO_TEAMLOG_OP_UNKNOWN || op->customer == NULL)
     return TRUE;
 
-  if (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE)
+  if (replay->optimistic &&
+      (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_DELETE || op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_MERGE))
+    return TRUE;
+
+  if (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE && replay->optimistic)
     {
-      if (!run (replay, "INSERT OR IGNORE INTO customers (uuid, created_by, created_at) VALUES (?, ?, ?)",
+      if (!run (replay, "INSERT OR IGNORE INTO customers (uuid, created_by, created_at, pending) VALUES (?, ?, ?, 1)",
+                error, "ssi", op->customer, op->author, op->server_ts))
+        return FALSE;
+    }
+  else if (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE)
+    {
+      /* The first create in the log says who created it and when; one
+       * made here before is confirmed with those. */
+      if (!run (replay, "INSERT INTO customers (uuid, created_by, created_at) VALUES (?, ?, ?)"
+                        " ON CONFLICT (uuid) DO UPDATE SET created_by = excluded.created_by,"
+                        " created_at = excluded.created_at, pending = 0 WHERE pending = 1",
                 error, "ssi", op->customer, op->author, op->server_ts))
         return FALSE;
     }
@@ -404,8 +415,8 @@ apply_one (Replay           *replay,
 
 /* The search rows of the customers the batch changed, and the events it
  * added: two statements each, whatever the batch's size. */
-static gboolean
-update_search (Replay      *replay,
+gboolean
+_holboo_teamlog_update_search (Replay      *replay,
                GError     **error)
 {
   g_autoptr(GString) ids = g_string_new ("[");
@@ -429,8 +440,8 @@ update_search (Replay      *replay,
               error, "i", replay->indexed_max);
 }
 
-static gboolean
-find_indexed_max (Replay      *replay,
+gboolean
+_holboo_teamlog_find_indexed_max (Replay      *replay,
                   GError     **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = _holboo_store_prepare (replay->store,
@@ -485,7 +496,7 @@ holboo_store_apply_teamlog_ops (HolbooStore          *self,
 
   if (!_holboo_store_begin (self, error))
     return FALSE;
-  if (!find_indexed_max (&replay, error))
+  if (!_holboo_teamlog_find_indexed_max (&replay, error))
     goto failed;
 
   for (guint i = 0; i < ops->len; i++)
@@ -503,7 +514,7 @@ holboo_store_apply_teamlog_ops (HolbooStore          *self,
           counts.n_duplicate++;
           continue;
         }
-      if (!apply_one (&replay, op, &done, error))
+      if (!_holboo_teamlog_apply_one (&replay, op, &done, error))
         goto failed;
       /* What was applied needs no XML kept; what was not keeps it for a
        * version that can apply it. */
@@ -519,7 +530,8 @@ holboo_store_apply_teamlog_ops (HolbooStore          *self,
         counts.n_skipped++;
     }
 
-  if (!update_search (&replay, error))
+  if (!_holboo_teamlog_outbox_settle (&replay, ops, error) ||
+      !_holboo_teamlog_update_search (&replay, error))
     goto failed;
 
   if (!_holboo_store_commit (self, error))

@@ -124,6 +124,16 @@ gboolean            holboo_store_count_teamlog_ops  (HolbooStore          *self,
                                                      gint64               *count,
                                                      GError              **error);
 
+/* The op outbox: holboo-store-teamlog-outbox.c */
+gboolean            holboo_store_submit_teamlog_op  (HolbooStore          *self,
+                                                     HolbooTeamlogOp      *op,
+                                                     GError              **error);
+GPtrArray          *holboo_store_list_teamlog_outbox (HolbooStore         *self,
+                                                     const char           *customer,
+                                                     GError              **error);
+gint64              holboo_store_count_teamlog_outbox (HolbooStore        *self,
+                                                     GError              **error);
+
 /* Reads: holboo-store-customers.c */
 GHashTable         *holboo_store_get_customer_fields (HolbooStore         *self,
                                                      const char           *customer,
