@@ -225,6 +225,8 @@ catch_up_failed (HolbooAccount *self,
   HolbooAccountTeamlog *t = self->teamlog;
 
   g_message ("Catching up on the team log failed: %s", error->message);
+  /* What was fetched may not be stored: start again from the store. */
+  g_clear_pointer (&t->position, g_free);
   g_clear_pointer (&t->queryid, g_free);
   g_clear_pointer (&t->results, g_ptr_array_unref);
   t->syncing = FALSE;
@@ -447,9 +449,14 @@ start_catch_up (HolbooAccount *self)
   t->fetched_all = FALSE;
   t->n_applied = 0;
   _holboo_account_teamlog_emit_state (self);
-  /* Where the store stands: after the last op applied. */
-  _holboo_account_call (self, position_func, NULL, NULL, g_free, on_position,
-                        GUINT_TO_POINTER (t->generation), NULL);
+  /* Where the last catch-up of this session ended (past entries that
+   * were dropped), or else where the store stands: after the last op
+   * applied. */
+  if (t->position != NULL)
+    send_query (self);
+  else
+    _holboo_account_call (self, position_func, NULL, NULL, g_free, on_position,
+                          GUINT_TO_POINTER (t->generation), NULL);
 }
 
 /* Sending ------------------------------------------------------------------ */
@@ -513,6 +520,38 @@ _holboo_account_teamlog_flush (HolbooAccount *self)
   t->listing = TRUE;
   _holboo_account_call (self, list_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref, on_outbox_listed,
                         GUINT_TO_POINTER (t->generation), NULL);
+}
+
+/**
+ * holboo_account_sync_teamlog_async:
+ *
+ * Waits until the account is in its team's log room, has caught up on
+ * it, and has no op waiting in its outbox.  Fails when the account is
+ * in no team.
+ */
+void
+holboo_account_sync_teamlog_async (HolbooAccount       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HOLBOO_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, holboo_account_sync_teamlog_async);
+  g_ptr_array_add (self->teamlog->sync_tasks, task);
+  _holboo_account_teamlog_check_sync_tasks (self);
+}
+
+gboolean
+holboo_account_sync_teamlog_finish (HolbooAccount  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Hooks from the account --------------------------------------------------- */
@@ -630,5 +669,6 @@ _holboo_account_teamlog_session_started (HolbooAccount *self,
   t->pages_in_store = 0;
   g_clear_pointer (&t->queryid, g_free);
   g_clear_pointer (&t->results, g_ptr_array_unref);
+  g_clear_pointer (&t->position, g_free);
   g_hash_table_remove_all (t->sent);
 }

@@ -142,6 +142,7 @@ _holboo_account_teamlog_set_pending (HolbooAccount *self,
     return;
   self->teamlog->pending = pending;
   _holboo_account_teamlog_emit_state (self);
+  _holboo_account_teamlog_check_sync_tasks (self);
 }
 
 /* Tells the UI which customers @ops touched. */
