@@ -32,12 +32,16 @@ struct _HolbooAccountTeamlog {
   char        *queryid;       /* the query waiting for its results */
   GPtrArray   *results;       /* (element-type HolbooXmppMamResult) */
   char        *position;      /* (nullable): the archive id to page on after */
-  guint        pages_in_store;
+  GPtrArray   *backlog;       /* (element-type HolbooTeamlogOp): fetched, not yet applied */
+  gboolean     applying;      /* a batch is with the store */
+  gboolean     search_pending; /* a batch deferred the customers' search rows */
   gboolean     fetched_all;   /* the last page said complete */
   guint        n_applied;     /* by this catch-up */
   GHashTable  *sent;          /* op uuids sent this session */
   gboolean     listing;       /* the outbox is being read for sending */
   GPtrArray   *sync_tasks;    /* (element-type GTask): holboo_account_sync_teamlog_async() */
+  gint64       apply_us;      /* for benchmarks: time in the store's transactions */
+  guint        n_batches;
   guint        page_size;
 };
 

@@ -38,8 +38,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* Pages applied or being applied at once, while the next is fetched. */
-#define MAX_PAGES_IN_STORE 2
+/* Ops fetched and waiting to be applied, beyond which fetching waits. */
+#define MAX_BACKLOG 2000
 
 typedef struct {
   HolbooAccount *account;
@@ -47,13 +47,21 @@ typedef struct {
 } Query;
 
 typedef struct {
-  GPtrArray            *ops;       /* (element-type HolbooTeamlogOp) */
-  HolbooTeamlogApplied  applied;
-  gint64                pending;
-  guint                 generation;
+  GPtrArray              *ops;       /* (element-type HolbooTeamlogOp) */
+  HolbooTeamlogApplyFlags flags;
+  HolbooTeamlogApplied    applied;
+  gint64                  pending;
+  guint                   generation;
+  gint64                  elapsed;   /* µs in the store */
 } Page;
 
 static void send_query (HolbooAccount *self);
+static gpointer search_func (HolbooStore  *store,
+                             gpointer      data,
+                             GError      **error);
+static void on_search_updated (HolbooAccount      *self,
+                               HolbooAccountBatch *batch,
+                               gpointer            data);
 
 static void
 page_free (Page *page)
@@ -202,6 +210,11 @@ catch_up_done (HolbooAccount *self)
   HolbooAccountTeamlog *t = self->teamlog;
 
   t->syncing = FALSE;
+  if (t->search_pending)
+    {
+      t->search_pending = FALSE;
+      _holboo_account_call (self, search_func, NULL, NULL, g_free, on_search_updated, NULL, NULL);
+    }
   g_debug ("Caught up on the team log: %u ops applied", t->n_applied);
   g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_TEAMLOG_SYNCED], 0, t->n_applied);
   _holboo_account_teamlog_emit_state (self);
@@ -229,6 +242,7 @@ catch_up_failed (HolbooAccount *self,
   g_clear_pointer (&t->position, g_free);
   g_clear_pointer (&t->queryid, g_free);
   g_clear_pointer (&t->results, g_ptr_array_unref);
+  g_ptr_array_set_size (t->backlog, 0);
   t->syncing = FALSE;
   t->again = FALSE;
   _holboo_account_teamlog_emit_state (self);
@@ -240,11 +254,82 @@ apply_func (HolbooStore  *store,
             GError      **error)
 {
   Page *page = data;
+  gint64 start = g_get_monotonic_time ();
 
-  if (!holboo_store_apply_teamlog_ops (store, page->ops, &page->applied, error))
+  if (!holboo_store_apply_teamlog_batch (store, page->ops, page->flags, &page->applied, error))
     return NULL;
+  page->elapsed = g_get_monotonic_time () - start;
   page->pending = holboo_store_count_teamlog_outbox (store, error);
   return page->pending < 0 ? NULL : GINT_TO_POINTER (1);
+}
+
+static gpointer
+search_func (HolbooStore  *store,
+             gpointer      data,
+             GError      **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  if (!holboo_store_update_teamlog_search (store, error))
+    return NULL;
+  elapsed = g_get_monotonic_time () - start;
+  return g_memdup2 (&elapsed, sizeof elapsed);
+}
+
+static void
+on_search_updated (HolbooAccount      *self,
+                   HolbooAccountBatch *batch,
+                   gpointer            data)
+{
+  HolbooAccountOp *op = batch->ops->pdata[0];
+
+  if (self != NULL && op->error != NULL)
+    g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_STORE_ERROR], 0, op->error);
+  else if (self != NULL)
+    self->teamlog->apply_us += *(gint64 *) op->call_result;
+}
+
+static void on_page_applied (HolbooAccount      *self,
+                             HolbooAccountBatch *batch,
+                             gpointer            data);
+
+/* Everything fetched and not applied yet, in one transaction: the
+ * slower the disk, the larger the batches.  While more pages come, the
+ * customers' search rows wait for the end. */
+static void
+apply_backlog (HolbooAccount *self)
+{
+  HolbooAccountTeamlog *t = self->teamlog;
+  Page *page;
+
+  if (t->applying || t->backlog->len == 0)
+    return;
+  page = g_new0 (Page, 1);
+  page->ops = g_steal_pointer (&t->backlog);
+  t->backlog = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_teamlog_op_free);
+  page->generation = t->generation;
+  page->flags = t->fetched_all ? 0 : HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH;
+  t->search_pending = !t->fetched_all;
+  t->applying = TRUE;
+  _holboo_account_call (self, apply_func, page, (GDestroyNotify) page_free, NULL, on_page_applied, NULL, NULL);
+}
+
+/* Fetching goes on while the backlog is short; applying while there
+ * is one; the catch-up ends with both done. */
+static void
+go_on (HolbooAccount *self)
+{
+  HolbooAccountTeamlog *t = self->teamlog;
+
+  apply_backlog (self);
+  if (!t->fetched_all)
+    {
+      if (t->queryid == NULL && t->backlog->len < MAX_BACKLOG)
+        send_query (self);
+    }
+  else if (!t->applying && t->backlog->len == 0)
+    catch_up_done (self);
 }
 
 static void
@@ -261,7 +346,7 @@ on_page_applied (HolbooAccount      *self,
   t = self->teamlog;
   if (page->generation != t->generation)
     return;
-  t->pages_in_store--;
+  t->applying = FALSE;
   if (op->error != NULL)
     {
       g_signal_emit (self, _holboo_account_signals[ACCOUNT_SIGNAL_STORE_ERROR], 0, op->error);
@@ -269,17 +354,14 @@ on_page_applied (HolbooAccount      *self,
       return;
     }
 
+  t->apply_us += page->elapsed;
+  t->n_batches++;
   t->n_applied += page->applied.n_applied;
   if (page->applied.n_applied > 0)
     _holboo_account_teamlog_changed (self, page->ops);
   _holboo_account_teamlog_set_pending (self, page->pending);
-
-  if (!t->syncing)
-    return;
-  if (t->fetched_all && t->pages_in_store == 0)
-    catch_up_done (self);
-  else if (!t->fetched_all && t->queryid == NULL)
-    send_query (self);    /* waited for room in the store */
+  if (t->syncing)
+    go_on (self);
 }
 
 static void
@@ -289,10 +371,7 @@ take_page (HolbooAccount    *self,
 {
   HolbooAccountTeamlog *t = self->teamlog;
   g_autoptr(HolbooJid) room = holboo_jid_parse (t->room, -1, NULL);
-  Page *page = g_new0 (Page, 1);
 
-  page->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_teamlog_op_free);
-  page->generation = t->generation;
   for (guint i = 0; i < results->len; i++)
     {
       HolbooXmppMamResult *r = results->pdata[i];
@@ -300,7 +379,7 @@ take_page (HolbooAccount    *self,
       HolbooTeamlogOp *op = _holboo_account_teamlog_op_from_result (self, room, r->id, r->stamp, r->message, &error);
 
       if (op != NULL)
-        g_ptr_array_add (page->ops, op);
+        g_ptr_array_add (t->backlog, op);
       else if (error != NULL)
         g_message ("Dropping team log entry %s from %s: %s", r->id,
                    holboo_xml_node_get_attribute (r->message, "from"), error->message);
@@ -312,23 +391,7 @@ take_page (HolbooAccount    *self,
       t->position = g_strdup (fin->last);
     }
   t->fetched_all = fin->complete || results->len == 0 || fin->last == NULL;
-
-  if (page->ops->len > 0)
-    {
-      t->pages_in_store++;
-      _holboo_account_call (self, apply_func, page, (GDestroyNotify) page_free, NULL,
-                            on_page_applied, NULL, NULL);
-    }
-  else
-    page_free (page);
-
-  if (!t->fetched_all)
-    {
-      if (t->pages_in_store < MAX_PAGES_IN_STORE)
-        send_query (self);
-    }
-  else if (t->pages_in_store == 0)
-    catch_up_done (self);
+  go_on (self);
 }
 
 static void
@@ -666,7 +729,8 @@ _holboo_account_teamlog_session_started (HolbooAccount *self,
   t->syncing = FALSE;
   t->again = FALSE;
   t->listing = FALSE;
-  t->pages_in_store = 0;
+  t->applying = FALSE;
+  g_ptr_array_set_size (t->backlog, 0);
   g_clear_pointer (&t->queryid, g_free);
   g_clear_pointer (&t->results, g_ptr_array_unref);
   g_clear_pointer (&t->position, g_free);

@@ -671,6 +671,7 @@ _holboo_account_teamlog_init (HolbooAccount *self)
   self->teamlog = g_new0 (HolbooAccountTeamlog, 1);
   self->teamlog->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->teamlog->sync_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->teamlog->backlog = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_teamlog_op_free);
   self->teamlog->page_size = HOLBOO_TEAMLOG_PAGE_SIZE;
 }
 
@@ -691,6 +692,10 @@ _holboo_account_teamlog_dispose (HolbooAccount *self)
 
   if (t == NULL)
     return;
+  /* Answers still on their way find nothing to do. */
+  t->generation++;
+  t->syncing = FALSE;
+  t->joined = FALSE;
   if (t->sync_tasks != NULL)
     {
       g_autoptr(GPtrArray) tasks = g_steal_pointer (&t->sync_tasks);
@@ -701,6 +706,7 @@ _holboo_account_teamlog_dispose (HolbooAccount *self)
     }
   g_clear_pointer (&t->results, g_ptr_array_unref);
   g_clear_pointer (&t->sent, g_hash_table_unref);
+  g_clear_pointer (&t->backlog, g_ptr_array_unref);
   g_clear_pointer (&t->queryid, g_free);
   g_clear_pointer (&t->position, g_free);
 }

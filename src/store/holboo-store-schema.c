@@ -347,7 +347,7 @@ static const char * const migrations[] = {
    * team log").  kind: a HolbooTeamlogOpKind; fields in position order.
    * customers.pending: created here and not yet confirmed by the log,
    * so the confirming op sets who created it and when, as every member
-   * has it. */
+   * has it.  customers_search_pending: see below. */
   "CREATE TABLE teamlog_outbox ("
   "  seq          INTEGER PRIMARY KEY,"
   "  uuid         TEXT NOT NULL UNIQUE,"
@@ -369,7 +369,12 @@ static const char * const migrations[] = {
   "  value    TEXT NOT NULL,"
   "  PRIMARY KEY (seq, position)"
   ") STRICT, WITHOUT ROWID;"
-  "ALTER TABLE customers ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));",
+  "ALTER TABLE customers ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));"
+  /* Customers whose search row (customers_fts) a catch-up has not
+   * rewritten yet: it does so once, at its end. */
+  "CREATE TABLE customers_search_pending ("
+  "  customer_id INTEGER PRIMARY KEY"
+  ") STRICT;",
 };
 
 static const char *

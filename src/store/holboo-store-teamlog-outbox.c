@@ -216,7 +216,21 @@ remove_echoed (Replay     *replay,
                gboolean   *others,
                GError    **error)
 {
+  g_autoptr(HolbooStoreStmt) any = NULL;
+  int rc;
+
   *others = FALSE;
+  /* Mostly the outbox is empty: one look, not one per op. */
+  any = prepare (replay->store, "SELECT 1 FROM teamlog_outbox LIMIT 1", error);
+  if (any == NULL)
+    return FALSE;
+  rc = _holboo_store_step (replay->store, any, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  g_clear_pointer (&any, _holboo_store_stmt_release);
+
   for (guint i = 0; i < ops->len; i++)
     {
       HolbooTeamlogOp *op = ops->pdata[i];

@@ -16,6 +16,7 @@ typedef struct {
   GHashTable  *dirty;        /* customer ids whose search row to rewrite */
   gint64       indexed_max;  /* events up to this id are in the search index */
   gboolean     optimistic;   /* ops typed here, not yet in the log */
+  gboolean     defer_search; /* customers' search rows wait for the end of a catch-up */
 } Replay;
 
 gboolean _holboo_teamlog_apply_one        (Replay           *replay,

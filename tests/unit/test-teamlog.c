@@ -11,6 +11,7 @@
 #include "holboo-teamlog-op.h"
 #include "holboo-test-util.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #define ALICE "alice@example.mn"
@@ -616,6 +617,43 @@ test_outbox (Fixture       *f,
   g_assert_nonnull (strstr (ours_dump, "customer " CUSTOMER_2 "\t" ALICE "\t1795400005000000\tdeleted=1"));
 }
 
+static gint64
+fts_rows (HolbooStore *store,
+          const char  *match)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (holboo_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A catch-up's pages leave the customers' search rows for its end;
+ * the next batch without the flag (or the end) writes them. */
+static void
+test_deferred_search (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HolbooStore) store = open_store (f, "s.db");
+  g_autoptr(GPtrArray) log = make_log ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (holboo_store_apply_teamlog_batch (store, log, HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_rows (store, "Холдинг"), ==, 0);
+  g_assert_true (holboo_store_update_teamlog_search (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_rows (store, "Холдинг"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +670,8 @@ main (int   argc,
               fixture_set_up, test_replay_deleted, fixture_tear_down);
   g_test_add ("/teamlog/outbox/on-top-until-echoed", Fixture, NULL,
               fixture_set_up, test_outbox, fixture_tear_down);
+  g_test_add ("/teamlog/replay/deferred-search", Fixture, NULL,
+              fixture_set_up, test_deferred_search, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -237,6 +237,9 @@ SCHEMA = {
         "  PRIMARY KEY (seq, position)"
         ") STRICT, WITHOUT ROWID",
         "ALTER TABLE customers ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))",
+        "CREATE TABLE customers_search_pending ("
+        "  customer_id INTEGER PRIMARY KEY"
+        ") STRICT",
     ],
 }
 
