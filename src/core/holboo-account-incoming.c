@@ -386,6 +386,9 @@ handle_stanza (HolbooAccount *self,
   HolbooXmlNode *inner = NULL;
   HolbooXmppCarbon carbon;
 
+  /* The team log's: its catch-up's results, its room's messages. */
+  if (_holboo_account_teamlog_handle_message (self, stanza))
+    return TRUE;
   if (holboo_xml_node_get_child (stanza, "result", HOLBOO_XMLNS_MAM) != NULL)
     return _holboo_account_mam_handle_result (self, stanza);
   if (_holboo_account_rooms_handle_message (self, stanza))

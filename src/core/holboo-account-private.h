@@ -22,6 +22,9 @@ enum {
   ACCOUNT_SIGNAL_INVITATION_RECEIVED,
   ACCOUNT_SIGNAL_CARD_CHANGED,
   ACCOUNT_SIGNAL_CALL_ADDED,
+  ACCOUNT_SIGNAL_CUSTOMERS_CHANGED,
+  ACCOUNT_SIGNAL_TEAMLOG_SYNCED,
+  ACCOUNT_SIGNAL_TEAMLOG_STATE_CHANGED,
   ACCOUNT_N_SIGNALS
 };
 
@@ -31,6 +34,7 @@ typedef struct _HolbooMamSync HolbooMamSync;
 typedef struct _HolbooAccountUpload HolbooAccountUpload;
 typedef struct _HolbooAccountContacts HolbooAccountContacts;
 typedef struct _HolbooAccountCalls HolbooAccountCalls;
+typedef struct _HolbooAccountTeamlog HolbooAccountTeamlog;
 
 /* One step of work for the store, run in order on the worker. */
 typedef enum {
@@ -191,6 +195,8 @@ struct _HolbooAccount
 
   /* holboo-account-calls.c */
   HolbooAccountCalls   *calls;
+  /* holboo-account-teamlog*.c */
+  HolbooAccountTeamlog *teamlog;
 };
 
 /* holboo-account.c */
@@ -378,6 +384,18 @@ void                 _holboo_account_calls_finalize   (HolbooAccount        *sel
 gboolean             _holboo_account_calls_handle_message (HolbooAccount    *self,
                                                        HolbooXmlNode        *message,
                                                        HolbooXmppCarbon      carbon);
+/* holboo-account-teamlog*.c: the team log (customers) */
+void                 _holboo_account_teamlog_class_init (GObjectClass      *object_class);
+void                 _holboo_account_teamlog_init     (HolbooAccount        *self);
+void                 _holboo_account_teamlog_store_ready (HolbooAccount     *self);
+void                 _holboo_account_teamlog_dispose  (HolbooAccount        *self);
+void                 _holboo_account_teamlog_finalize (HolbooAccount        *self);
+void                 _holboo_account_teamlog_session_started (HolbooAccount *self,
+                                                       gboolean              resumed);
+gboolean             _holboo_account_teamlog_handle_message (HolbooAccount  *self,
+                                                       HolbooXmlNode        *stanza);
+gboolean             _holboo_account_teamlog_room_joined (HolbooAccount     *self,
+                                                       const char           *room);
 
 /* Test hook: a PEP event as if the server had sent it. */
 gboolean             _holboo_account_cards_receive_event (HolbooAccount     *self,

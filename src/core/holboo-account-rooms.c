@@ -274,8 +274,12 @@ _holboo_rooms_joined (HolbooAccount *self,
                                          holboo_room_get_name (entry->room), TRUE);
     }
 
-  _holboo_room_set_syncing (entry->room, TRUE);
-  _holboo_account_room_catch_up (self, _holboo_room_get_jid (entry->room), on_room_synced, NULL);
+  /* The team's log room is caught up on by the team log. */
+  if (!_holboo_account_teamlog_room_joined (self, _holboo_rooms_room_jid (entry)))
+    {
+      _holboo_room_set_syncing (entry->room, TRUE);
+      _holboo_account_room_catch_up (self, _holboo_room_get_jid (entry->room), on_room_synced, NULL);
+    }
   _holboo_account_outbox_flush (self);
   _holboo_rooms_complete_tasks (entry, NULL);
 }

@@ -137,6 +137,7 @@ on_session_started (HolbooXmppConnection *connection,
   _holboo_account_outbox_session_started (self, resumed);
   _holboo_account_rooms_session_started (self, resumed);
   _holboo_account_upload_session_started (self, resumed);
+  _holboo_account_teamlog_session_started (self, resumed);
 }
 
 static void
@@ -221,6 +222,7 @@ holboo_account_dispose (GObject *object)
   _holboo_account_calls_dispose (self);
   g_cancellable_cancel (self->cancellable);
   _holboo_account_upload_dispose (self);
+  _holboo_account_teamlog_dispose (self);
   _holboo_account_mam_dispose (self);
   _holboo_account_sync_dispose (self);
   _holboo_account_contacts_dispose (self);
@@ -268,6 +270,7 @@ holboo_account_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   _holboo_account_upload_finalize (self);
   _holboo_account_calls_finalize (self);
+  _holboo_account_teamlog_finalize (self);
   g_free (self->store_path);
 
   G_OBJECT_CLASS (holboo_account_parent_class)->finalize (object);
@@ -414,6 +417,7 @@ holboo_account_class_init (HolbooAccountClass *klass)
                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
   _holboo_account_upload_class_init (object_class);
   _holboo_account_calls_class_init (object_class);
+  _holboo_account_teamlog_class_init (object_class);
 }
 
 static void
@@ -430,6 +434,7 @@ holboo_account_init (HolbooAccount *self)
   _holboo_account_rooms_init (self);
   _holboo_account_upload_init (self);
   _holboo_account_calls_init (self);
+  _holboo_account_teamlog_init (self);
 }
 
 static gboolean
@@ -463,6 +468,7 @@ holboo_account_initable_init (GInitable     *initable,
   self->worker = holboo_worker_new (store);
   _holboo_account_contacts_store_ready (self);
   _holboo_account_calls_store_ready (self);
+  _holboo_account_teamlog_store_ready (self);
   return TRUE;
 }
 
@@ -491,6 +497,7 @@ on_store_opened (GObject      *source,
   self->worker = holboo_worker_new (store);
   _holboo_account_contacts_store_ready (self);
   _holboo_account_calls_store_ready (self);
+  _holboo_account_teamlog_store_ready (self);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -29,6 +29,7 @@ typedef enum {
 GQuark              holboo_teamlog_error_quark      (void);
 
 const char         *holboo_teamlog_op_kind_to_string (HolbooTeamlogOpKind kind);
+char               *holboo_teamlog_uuid_new         (void);
 
 HolbooTeamlogOp    *holboo_teamlog_op_parse         (HolbooXmlNode      *element,
                                                      GError            **error);

@@ -77,6 +77,7 @@ gboolean     _holboo_store_begin               (HolbooStore  *self,
 gboolean     _holboo_store_commit              (HolbooStore  *self,
                                                 GError      **error);
 void         _holboo_store_rollback            (HolbooStore  *self);
+void         _holboo_store_use_large_cache     (HolbooStore  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HolbooStoreStmt, _holboo_store_stmt_release)
 

@@ -340,6 +340,41 @@ static const char * const migrations[] = {
    * customers by tag. */
   "CREATE INDEX customer_fields_by_value ON customer_fields (name, value);"
   "CREATE INDEX customer_tags_by_tag ON customer_tags (tag);",
+
+  /* 10: the team log's op outbox: ops typed here, applied to the
+   * customer tables at once and waiting for the log room's echo, which
+   * places them in server order and takes them out (DESIGN.md, "The
+   * team log").  kind: a HolbooTeamlogOpKind; fields in position order.
+   * customers.pending: created here and not yet confirmed by the log,
+   * so the confirming op sets who created it and when, as every member
+   * has it.  customers_search_pending: see below. */
+  "CREATE TABLE teamlog_outbox ("
+  "  seq          INTEGER PRIMARY KEY,"
+  "  uuid         TEXT NOT NULL UNIQUE,"
+  "  kind         INTEGER NOT NULL,"
+  "  type         TEXT NOT NULL,"
+  "  customer     TEXT NOT NULL,"
+  "  target       TEXT,"
+  "  body         TEXT,"
+  "  at           INTEGER NOT NULL DEFAULT 0,"
+  "  data         TEXT,"
+  "  author       TEXT NOT NULL,"
+  "  submitted_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX teamlog_outbox_customer ON teamlog_outbox (customer);"
+  "CREATE TABLE teamlog_outbox_fields ("
+  "  seq      INTEGER NOT NULL REFERENCES teamlog_outbox (seq) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  value    TEXT NOT NULL,"
+  "  PRIMARY KEY (seq, position)"
+  ") STRICT, WITHOUT ROWID;"
+  "ALTER TABLE customers ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));"
+  /* Customers whose search row (customers_fts) a catch-up has not
+   * rewritten yet: it does so once, at its end. */
+  "CREATE TABLE customers_search_pending ("
+  "  customer_id INTEGER PRIMARY KEY"
+  ") STRICT;",
 };
 
 static const char *

@@ -16,9 +16,12 @@
 #include "config.h"
 
 #include "holboo-store-private.h"
-#include "holboo-store-teamlog.h"
+#include "holboo-store-teamlog-private.h"
 
 #include <string.h>
+
+/* A batch this large is a catch-up's: the page cache grows. */
+#define CATCH_UP_BATCH 100
 
 /* A merge chain longer than this is a loop written by a broken client. */
 #define MAX_MERGE_HOPS 16
@@ -84,12 +87,6 @@ holboo_teamlog_op_get_field (HolbooTeamlogOp *op,
     }
   return NULL;
 }
-
-typedef struct {
-  HolbooStore *store;
-  GHashTable  *dirty;        /* customer ids whose search row to rewrite */
-  gint64       indexed_max;  /* events up to this id are in the search index */
-} Replay;
 
 static void
 mark_dirty (Replay *replay,
@@ -336,9 +333,12 @@ merge (Replay      *replay,
                       " WHERE id = ?", error, "ii", into, from);
 }
 
-/* Applies @op; *@applied is FALSE when it had nothing to apply to. */
-static gboolean
-apply_one (Replay           *replay,
+/* Applies @op; *@applied is FALSE when it had nothing to apply to.  An
+ * optimistic op (typed here, not yet in the log) creates its customer
+ * as pending, and one whose outcome depends on what others did before
+ * it in server order (delete, merge) waits for the log. */
+gboolean
+_holboo_teamlog_apply_one (Replay           *replay,
            HolbooTeamlogOp  *op,
            gboolean         *applied,
            GError          **error)
@@ -349,9 +349,23 @@ apply_one (Replay           *replay,
   if (op->kind == HOLBOO_TEAMLOG_OP_UNKNOWN || op->customer == NULL)
     return TRUE;
 
-  if (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE)
+  if (replay->optimistic &&
+      (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_DELETE || op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_MERGE))
+    return TRUE;
+
+  if (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE && replay->optimistic)
     {
-      if (!run (replay, "INSERT OR IGNORE INTO customers (uuid, created_by, created_at) VALUES (?, ?, ?)",
+      if (!run (replay, "INSERT OR IGNORE INTO customers (uuid, created_by, created_at, pending) VALUES (?, ?, ?, 1)",
+                error, "ssi", op->customer, op->author, op->server_ts))
+        return FALSE;
+    }
+  else if (op->kind == HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE)
+    {
+      /* The first create in the log says who created it and when; one
+       * made here before is confirmed with those. */
+      if (!run (replay, "INSERT INTO customers (uuid, created_by, created_at) VALUES (?, ?, ?)"
+                        " ON CONFLICT (uuid) DO UPDATE SET created_by = excluded.created_by,"
+                        " created_at = excluded.created_at, pending = 0 WHERE pending = 1",
                 error, "ssi", op->customer, op->author, op->server_ts))
         return FALSE;
     }
@@ -402,35 +416,71 @@ apply_one (Replay           *replay,
     }
 }
 
-/* The search rows of the customers the batch changed, and the events it
- * added: two statements each, whatever the batch's size. */
+/* Adds the customers whose search row waits (a catch-up deferred it)
+ * to the batch's, and clears the list. */
 static gboolean
-update_search (Replay      *replay,
-               GError     **error)
+take_pending_search (Replay      *replay,
+                     GError     **error)
+{
+  g_autoptr(HolbooStoreStmt) stmt = _holboo_store_prepare (replay->store,
+                                                            "SELECT customer_id FROM customers_search_pending", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _holboo_store_step (replay->store, stmt, error)) == SQLITE_ROW)
+    mark_dirty (replay, sqlite3_column_int64 (stmt, 0));
+  if (rc == 0)
+    return FALSE;
+  g_clear_pointer (&stmt, _holboo_store_stmt_release);
+  return run (replay, "DELETE FROM customers_search_pending", error, "");
+}
+
+/* The search rows of the customers the batch changed, and the events it
+ * added: two statements each, whatever the batch's size.  During a
+ * catch-up (@replay->defer_search) the customers' rows are rewritten
+ * once at its end, not once per batch: FTS5 deletes cost much more
+ * than the rest of an op, and a catch-up touches each customer many
+ * times.  The list of those waiting is in the database, so a catch-up
+ * cut short is finished by the next batch. */
+gboolean
+_holboo_teamlog_update_search (Replay      *replay,
+                               GError     **error)
 {
   g_autoptr(GString) ids = g_string_new ("[");
   GHashTableIter iter;
   gpointer key;
+
+  if (!replay->defer_search && !take_pending_search (replay, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, replay->dirty);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", *(gint64 *) key);
   g_string_append_c (ids, ']');
 
-  return run (replay, "DELETE FROM customers_fts WHERE rowid IN (SELECT value FROM json_each (?))",
-              error, "s", ids->str) &&
-         run (replay, "INSERT INTO customers_fts (rowid, text)"
-                      " SELECT c.id, group_concat (f.value, char (10)) FROM customers c"
-                      " JOIN customer_fields f ON f.customer_id = c.id"
-                      " WHERE c.id IN (SELECT value FROM json_each (?)) AND c.deleted = 0 GROUP BY c.id",
-              error, "s", ids->str) &&
+  if (replay->defer_search)
+    return run (replay, "INSERT OR IGNORE INTO customers_search_pending (customer_id)"
+                        " SELECT value FROM json_each (?)", error, "s", ids->str) &&
+           run (replay, "INSERT INTO customer_events_fts (rowid, body)"
+                        " SELECT id, body FROM customer_events WHERE id > ? AND deleted = 0",
+                error, "i", replay->indexed_max);
+
+  return (g_hash_table_size (replay->dirty) == 0 ||
+          (run (replay, "DELETE FROM customers_fts WHERE rowid IN (SELECT value FROM json_each (?))",
+                error, "s", ids->str) &&
+           run (replay, "INSERT INTO customers_fts (rowid, text)"
+                        " SELECT c.id, group_concat (f.value, char (10)) FROM customers c"
+                        " JOIN customer_fields f ON f.customer_id = c.id"
+                        " WHERE c.id IN (SELECT value FROM json_each (?)) AND c.deleted = 0 GROUP BY c.id",
+                error, "s", ids->str))) &&
          run (replay, "INSERT INTO customer_events_fts (rowid, body)"
-                      " SELECT id, body FROM customer_events WHERE id > ? AND deleted = 0",
+              " SELECT id, body FROM customer_events WHERE id > ? AND deleted = 0",
               error, "i", replay->indexed_max);
 }
 
-static gboolean
-find_indexed_max (Replay      *replay,
+gboolean
+_holboo_teamlog_find_indexed_max (Replay      *replay,
                   GError     **error)
 {
   g_autoptr(HolbooStoreStmt) stmt = _holboo_store_prepare (replay->store,
@@ -443,24 +493,6 @@ find_indexed_max (Replay      *replay,
   return TRUE;
 }
 
-static gboolean
-is_recorded (Replay      *replay,
-             const char  *uuid,
-             gboolean    *recorded,
-             GError     **error)
-{
-  g_autoptr(HolbooStoreStmt) stmt = _holboo_store_prepare (replay->store,
-                                                            "SELECT 1 FROM teamlog_ops WHERE uuid = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = _holboo_store_step (replay->store, stmt, error);
-  *recorded = rc == SQLITE_ROW;
-  return rc != 0;
-}
-
 /**
  * holboo_store_apply_teamlog_ops:
  * @ops: (element-type HolbooTeamlogOp): ops in server order, each with
@@ -468,7 +500,7 @@ is_recorded (Replay      *replay,
  * @applied: (out caller-allocates) (optional): what became of them
  *
  * Records and applies @ops in one transaction: all of them, or (with
- * @error) none.
+ * @error) none.  The customers' search rows are up to date after it.
  */
 gboolean
 holboo_store_apply_teamlog_ops (HolbooStore          *self,
@@ -476,42 +508,85 @@ holboo_store_apply_teamlog_ops (HolbooStore          *self,
                                 HolbooTeamlogApplied *applied,
                                 GError              **error)
 {
-  Replay replay = { self, g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL), 0 };
+  return holboo_store_apply_teamlog_batch (self, ops, 0, applied, error);
+}
+
+/**
+ * holboo_store_update_teamlog_search:
+ *
+ * Rewrites the search rows a catch-up left waiting
+ * (%HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH), in one transaction.
+ */
+gboolean
+holboo_store_update_teamlog_search (HolbooStore  *self,
+                                    GError      **error)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  return holboo_store_apply_teamlog_batch (self, none, 0, NULL, error);
+}
+
+/**
+ * holboo_store_apply_teamlog_batch:
+ * @flags: #HolbooTeamlogApplyFlags
+ *
+ * As holboo_store_apply_teamlog_ops(); with
+ * %HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH (a catch-up's pages), the
+ * customers' search rows wait for a batch without it, or
+ * holboo_store_update_teamlog_search().
+ */
+gboolean
+holboo_store_apply_teamlog_batch (HolbooStore             *self,
+                                  GPtrArray               *ops,
+                                  HolbooTeamlogApplyFlags  flags,
+                                  HolbooTeamlogApplied    *applied,
+                                  GError                 **error)
+{
+  Replay replay = { self, g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL), 0, FALSE,
+                    (flags & HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH) != 0 };
   HolbooTeamlogApplied counts = { 0 };
   g_autoptr(GHashTable) dirty = replay.dirty;
 
   g_return_val_if_fail (HOLBOO_IS_STORE (self), FALSE);
   g_return_val_if_fail (ops != NULL, FALSE);
 
+  if (ops->len >= CATCH_UP_BATCH)
+    _holboo_store_use_large_cache (self);
+
   if (!_holboo_store_begin (self, error))
     return FALSE;
-  if (!find_indexed_max (&replay, error))
+  if (!_holboo_teamlog_find_indexed_max (&replay, error))
     goto failed;
 
   for (guint i = 0; i < ops->len; i++)
     {
       HolbooTeamlogOp *op = ops->pdata[i];
-      gboolean recorded = FALSE;
+      sqlite3 *db = _holboo_store_get_db (self);
       gboolean done = FALSE;
+      gint64 seq;
 
       g_return_val_if_fail (op->stanza_id != NULL && op->uuid != NULL && op->author != NULL, FALSE);
 
-      if (!is_recorded (&replay, op->uuid, &recorded, error))
+      /* Recorded first: an op the log already gave (an echo, a page
+       * fetched twice) is not, and is not applied again. */
+      if (!run (&replay, "INSERT OR IGNORE INTO teamlog_ops (stanza_id, uuid, type, version, author, server_ts,"
+                         " applied, payload) VALUES (?, ?, ?, ?, ?, ?, 1, NULL)", error, "sssisi",
+                op->stanza_id, op->uuid, op->type_name != NULL ? op->type_name : "", (gint64) op->version,
+                op->author, op->server_ts))
         goto failed;
-      if (recorded)
+      if (sqlite3_changes (db) == 0)
         {
           counts.n_duplicate++;
           continue;
         }
-      if (!apply_one (&replay, op, &done, error))
+      seq = sqlite3_last_insert_rowid (db);
+      if (!_holboo_teamlog_apply_one (&replay, op, &done, error))
         goto failed;
       /* What was applied needs no XML kept; what was not keeps it for a
        * version that can apply it. */
-      if (!run (&replay, "INSERT INTO teamlog_ops (stanza_id, uuid, type, version, author, server_ts, applied, payload)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error, "sssisiis",
-                op->stanza_id, op->uuid, op->type_name != NULL ? op->type_name : "", (gint64) op->version,
-                op->author, op->server_ts, (gint64) done,
-                done ? NULL : (op->payload != NULL ? op->payload : "")))
+      if (!done &&
+          !run (&replay, "UPDATE teamlog_ops SET applied = 0, payload = ? WHERE seq = ?", error, "si",
+                op->payload != NULL ? op->payload : "", seq))
         goto failed;
       if (done)
         counts.n_applied++;
@@ -519,7 +594,8 @@ holboo_store_apply_teamlog_ops (HolbooStore          *self,
         counts.n_skipped++;
     }
 
-  if (!update_search (&replay, error))
+  if (!_holboo_teamlog_outbox_settle (&replay, ops, error) ||
+      !_holboo_teamlog_update_search (&replay, error))
     goto failed;
 
   if (!_holboo_store_commit (self, error))

@@ -118,10 +118,37 @@ gboolean            holboo_store_apply_teamlog_ops  (HolbooStore          *self,
                                                      GPtrArray            *ops,
                                                      HolbooTeamlogApplied *applied,
                                                      GError              **error);
+
+/**
+ * HolbooTeamlogApplyFlags:
+ * @HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH: a page of a catch-up: the
+ *   customers' search rows are rewritten once, at its end
+ */
+typedef enum {
+  HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH = 1 << 0,
+} HolbooTeamlogApplyFlags;
+
+gboolean            holboo_store_apply_teamlog_batch (HolbooStore         *self,
+                                                     GPtrArray            *ops,
+                                                     HolbooTeamlogApplyFlags flags,
+                                                     HolbooTeamlogApplied *applied,
+                                                     GError              **error);
+gboolean            holboo_store_update_teamlog_search (HolbooStore       *self,
+                                                     GError              **error);
 char               *holboo_store_dup_teamlog_position (HolbooStore        *self,
                                                      GError              **error);
 gboolean            holboo_store_count_teamlog_ops  (HolbooStore          *self,
                                                      gint64               *count,
+                                                     GError              **error);
+
+/* The op outbox: holboo-store-teamlog-outbox.c */
+gboolean            holboo_store_submit_teamlog_op  (HolbooStore          *self,
+                                                     HolbooTeamlogOp      *op,
+                                                     GError              **error);
+GPtrArray          *holboo_store_list_teamlog_outbox (HolbooStore         *self,
+                                                     const char           *customer,
+                                                     GError              **error);
+gint64              holboo_store_count_teamlog_outbox (HolbooStore        *self,
                                                      GError              **error);
 
 /* Reads: holboo-store-customers.c */

@@ -43,6 +43,7 @@ struct _HolbooStore
   GPtrArray *test_migrations;   /* (element-type utf8) (nullable) */
   GHashTable *statements;       /* (owned) SQL → (owned) sqlite3_stmt */
   HolbooStoreCheckpointer *checkpointer;  /* (owned) (nullable) */
+  gboolean   large_cache;       /* _holboo_store_use_large_cache() */
 };
 
 static void holboo_store_initable_iface_init       (GInitableIface      *iface);
@@ -682,4 +683,17 @@ _holboo_store_get_checkpoint_count (HolbooStore *self)
   g_return_val_if_fail (HOLBOO_IS_STORE (self), 0);
 
   return self->checkpointer != NULL ? _holboo_store_checkpointer_get_count (self->checkpointer) : 0;
+}
+
+/* A catch-up's batches touch index pages all over the file: from the
+ * first one on, the connection keeps up to 64 MiB of pages (a cap that
+ * grows as pages are read, not an allocation; SQLite's default is
+ * 2 MiB). */
+void
+_holboo_store_use_large_cache (HolbooStore *self)
+{
+  if (self->large_cache || self->db == NULL)
+    return;
+  if (sqlite3_exec (self->db, "PRAGMA cache_size = -65536;", NULL, NULL, NULL) == SQLITE_OK)
+    self->large_cache = TRUE;
 }

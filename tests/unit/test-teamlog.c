@@ -11,6 +11,7 @@
 #include "holboo-teamlog-op.h"
 #include "holboo-test-util.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #define ALICE "alice@example.mn"
@@ -493,6 +494,166 @@ test_replay_deleted (Fixture       *f,
   }
 }
 
+/* The outbox: ops typed here show at once, stay on top of what the log
+ * brings before their echo, and end where the log puts them. */
+static void
+submit (HolbooStore     *store,
+        HolbooTeamlogOp *op)
+{
+  g_autoptr(GError) error = NULL;
+
+  op->author = g_strdup (ALICE);
+  op->server_ts = 1795400000000000;
+  g_assert_true (holboo_store_submit_teamlog_op (store, op, &error));
+  g_assert_no_error (error);
+  /* Twice changes nothing. */
+  g_assert_true (holboo_store_submit_teamlog_op (store, op, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+field (HolbooStore *store,
+       const char  *customer,
+       const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) fields = holboo_store_get_customer_fields (store, customer, &error);
+  static char *value;
+
+  g_assert_no_error (error);
+  g_free (value);
+  value = g_strdup (g_hash_table_lookup (fields, name));
+  return value;
+}
+
+static void
+test_outbox (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(HolbooStore) ours = open_store (f, "ours.db");
+  g_autoptr(HolbooStore) theirs = open_store (f, "theirs.db");
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_teamlog_op_free);
+  g_autoptr(GPtrArray) typed = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_teamlog_op_free);
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours_dump = NULL;
+  g_autofree char *theirs_dump = NULL;
+  HolbooTeamlogOp *op;
+  guint n = 0;
+
+  /* Bat created the customer; we have it. */
+  op = op_new (HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE, CUSTOMER_1, NULL);
+  holboo_teamlog_op_add_field (op, "name", "Болд");
+  g_ptr_array_add (log, through_room (op, ++n, BAT));
+  holboo_teamlog_op_free (op);
+  apply (ours, log, NULL);
+
+  /* Typed here, offline: a new name, a note, a new customer, a tag, a
+   * delete (which waits for the log). */
+  op = op_new (HOLBOO_TEAMLOG_OP_CUSTOMER_UPDATE, CUSTOMER_1, NULL);
+  holboo_teamlog_op_add_field (op, "name", "Болд (ours)");
+  g_ptr_array_add (typed, op);
+  op = op_new (HOLBOO_TEAMLOG_OP_NOTE_ADD, CUSTOMER_1, NOTE_1);
+  op->body = g_strdup ("Typed offline");
+  op->at = G_GINT64_CONSTANT (1795400050) * G_USEC_PER_SEC;
+  g_ptr_array_add (typed, op);
+  op = op_new (HOLBOO_TEAMLOG_OP_CUSTOMER_CREATE, CUSTOMER_2, NULL);
+  holboo_teamlog_op_add_field (op, "name", "Сарнай");
+  holboo_teamlog_op_add_field (op, "phones", "+97688001122");
+  g_ptr_array_add (typed, op);
+  op = op_new (HOLBOO_TEAMLOG_OP_TAG_ADD, CUSTOMER_1, "VIP");
+  g_ptr_array_add (typed, op);
+  op = op_new (HOLBOO_TEAMLOG_OP_CUSTOMER_DELETE, CUSTOMER_2, NULL);
+  g_ptr_array_add (typed, op);
+  for (guint i = 0; i < typed->len; i++)
+    submit (ours, typed->pdata[i]);
+
+  g_assert_cmpint (holboo_store_count_teamlog_outbox (ours, &error), ==, 5);
+  g_assert_cmpstr (field (ours, CUSTOMER_1, "name"), ==, "Болд (ours)");
+  g_assert_cmpstr (field (ours, CUSTOMER_2, "name"), ==, "Сарнай");
+  waiting = holboo_store_list_teamlog_outbox (ours, CUSTOMER_1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiting->len, ==, 3);
+  g_assert_cmpstr (((HolbooTeamlogOp *) waiting->pdata[0])->uuid, ==, ((HolbooTeamlogOp *) typed->pdata[0])->uuid);
+  g_assert_cmpstr (holboo_teamlog_op_get_field (waiting->pdata[0], "name"), ==, "Болд (ours)");
+
+  /* Bat renames it too, before our ops reach the log: ours stays on top,
+   * as it will come after Bat's in server order. */
+  op = op_new (HOLBOO_TEAMLOG_OP_CUSTOMER_UPDATE, CUSTOMER_1, NULL);
+  holboo_teamlog_op_add_field (op, "name", "Болд (Bat's)");
+  holboo_teamlog_op_add_field (op, "company", "Номин");
+  g_ptr_array_add (log, through_room (op, ++n, BAT));
+  holboo_teamlog_op_free (op);
+  {
+    g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+    g_ptr_array_add (one, log->pdata[log->len - 1]);
+    apply (ours, one, NULL);
+  }
+  g_assert_cmpstr (field (ours, CUSTOMER_1, "name"), ==, "Болд (ours)");
+  g_assert_cmpstr (field (ours, CUSTOMER_1, "company"), ==, "Номин");
+
+  /* Our ops reach the log and come back, one page with the rest. */
+  {
+    g_autoptr(GPtrArray) echoes = g_ptr_array_new_with_free_func ((GDestroyNotify) holboo_teamlog_op_free);
+
+    for (guint i = 0; i < typed->len; i++)
+      {
+        g_ptr_array_add (echoes, through_room (typed->pdata[i], ++n, ALICE));
+        g_ptr_array_add (log, through_room (typed->pdata[i], n, ALICE));
+      }
+    apply (ours, echoes, NULL);
+  }
+  g_assert_cmpint (holboo_store_count_teamlog_outbox (ours, &error), ==, 0);
+
+  /* Everyone who applied the log has what we have. */
+  apply (theirs, log, NULL);
+  ours_dump = dump (ours);
+  theirs_dump = dump (theirs);
+  g_assert_cmpstr (ours_dump, ==, theirs_dump);
+  g_assert_nonnull (strstr (ours_dump, "Болд (ours)"));
+  g_assert_nonnull (strstr (ours_dump, "Typed offline"));
+  /* Created by us, at the log's time; then deleted. */
+  g_assert_nonnull (strstr (ours_dump, "customer " CUSTOMER_2 "\t" ALICE "\t1795400005000000\tdeleted=1"));
+}
+
+static gint64
+fts_rows (HolbooStore *store,
+          const char  *match)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (holboo_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A catch-up's pages leave the customers' search rows for its end;
+ * the next batch without the flag (or the end) writes them. */
+static void
+test_deferred_search (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HolbooStore) store = open_store (f, "s.db");
+  g_autoptr(GPtrArray) log = make_log ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (holboo_store_apply_teamlog_batch (store, log, HOLBOO_TEAMLOG_APPLY_DEFER_SEARCH, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_rows (store, "Холдинг"), ==, 0);
+  g_assert_true (holboo_store_update_teamlog_search (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_rows (store, "Холдинг"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +668,10 @@ main (int   argc,
               fixture_set_up, test_replay, fixture_tear_down);
   g_test_add ("/teamlog/replay/deleted", Fixture, NULL,
               fixture_set_up, test_replay_deleted, fixture_tear_down);
+  g_test_add ("/teamlog/outbox/on-top-until-echoed", Fixture, NULL,
+              fixture_set_up, test_outbox, fixture_tear_down);
+  g_test_add ("/teamlog/replay/deferred-search", Fixture, NULL,
+              fixture_set_up, test_deferred_search, fixture_tear_down);
 
   return g_test_run ();
 }

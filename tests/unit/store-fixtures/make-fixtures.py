@@ -213,6 +213,34 @@ SCHEMA = {
         "CREATE INDEX customer_fields_by_value ON customer_fields (name, value)",
         "CREATE INDEX customer_tags_by_tag ON customer_tags (tag)",
     ],
+    # The team log's op outbox.
+    10: [
+        "CREATE TABLE teamlog_outbox ("
+        "  seq          INTEGER PRIMARY KEY,"
+        "  uuid         TEXT NOT NULL UNIQUE,"
+        "  kind         INTEGER NOT NULL,"
+        "  type         TEXT NOT NULL,"
+        "  customer     TEXT NOT NULL,"
+        "  target       TEXT,"
+        "  body         TEXT,"
+        "  at           INTEGER NOT NULL DEFAULT 0,"
+        "  data         TEXT,"
+        "  author       TEXT NOT NULL,"
+        "  submitted_at INTEGER NOT NULL"
+        ") STRICT",
+        "CREATE INDEX teamlog_outbox_customer ON teamlog_outbox (customer)",
+        "CREATE TABLE teamlog_outbox_fields ("
+        "  seq      INTEGER NOT NULL REFERENCES teamlog_outbox (seq) ON DELETE CASCADE,"
+        "  position INTEGER NOT NULL,"
+        "  name     TEXT NOT NULL,"
+        "  value    TEXT NOT NULL,"
+        "  PRIMARY KEY (seq, position)"
+        ") STRICT, WITHOUT ROWID",
+        "ALTER TABLE customers ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))",
+        "CREATE TABLE customers_search_pending ("
+        "  customer_id INTEGER PRIMARY KEY"
+        ") STRICT",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -383,6 +411,21 @@ DATA = {
          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
          (2, "c4a11e8d-0002", "bat.erdene@example.mn", 1, 1, "missed",
           1700000400000000, 0, 1700000430000000)),
+    ],
+    # A customer typed offline (pending, in the outbox with its fields),
+    # waiting for the team log.
+    10: [
+        ("INSERT INTO customers (id, uuid, created_by, created_at, pending) VALUES (?, ?, ?, ?, ?)",
+         (2, "5a7c0e2d-0008-4000-8000-00000000c002", "bold@example.mn", 1700000250000000, 1)),
+        ("INSERT INTO customer_fields (customer_id, name, value) VALUES (?, ?, ?)",
+         (2, "name", "Мөнхбат")),
+        ("INSERT INTO teamlog_outbox (seq, uuid, kind, type, customer, author, submitted_at)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?)",
+         (1, "5a7c0e2d-0008-4000-8000-00000000a008", 1, "customer.create",
+          "5a7c0e2d-0008-4000-8000-00000000c002", "bold@example.mn", 1700000250000000)),
+        ("INSERT INTO teamlog_outbox_fields (seq, position, name, value) VALUES (?, ?, ?, ?)",
+         (1, 0, "name", "Мөнхбат")),
+        ("INSERT INTO customers_fts (rowid, text) VALUES (?, ?)", (2, "Мөнхбат")),
     ],
 }
 
