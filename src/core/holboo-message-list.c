@@ -19,8 +19,8 @@
  * message replaces its item (one removed, one added at its position).
  * New messages at the end are announced together: they wait in
  * `pending` for an idle callback that runs before the next frame is
- * drawn, and go in as one change of at most FLUSH_MAX items, the rest a
- * frame later.  A burst (a busy stream, a catch-up) then costs the view
+ * drawn, and go in as one change of at most FLUSH_MAX items, the rest
+ * FLUSH_MAX at a time, a frame's time apart.  A burst (a busy stream, a catch-up) then costs the view
  * one change per frame, and each frame lays out a bounded number of new
  * rows, instead of one change and one row per message in a single
  * main-loop iteration.  Anything that needs the whole list (another
@@ -43,10 +43,11 @@
 
 /* New messages put in at most per change, and when: before GTK's next
  * frame (GDK_PRIORITY_REDRAW is G_PRIORITY_HIGH_IDLE + 20), and the
- * rest of a burst after that frame. */
-#define FLUSH_MAX           16
-#define FLUSH_PRIORITY      (G_PRIORITY_HIGH_IDLE + 10)
-#define FLUSH_MORE_PRIORITY (G_PRIORITY_HIGH_IDLE + 30)
+ * rest of a burst a frame's time later (an idle would run before the
+ * frame clock's next tick and put them all into the same frame). */
+#define FLUSH_MAX       8
+#define FLUSH_PRIORITY  (G_PRIORITY_HIGH_IDLE + 10)
+#define FLUSH_MORE_MS   16
 
 
 static void holboo_message_list_model_iface_init (GListModelInterface *iface);
@@ -242,7 +243,7 @@ on_flush (gpointer user_data)
   self->flush_id = 0;
   flush_some (self, FLUSH_MAX);
   if (self->pending->len > 0)
-    self->flush_id = g_idle_add_full (FLUSH_MORE_PRIORITY, on_flush, self, NULL);
+    self->flush_id = g_timeout_add_full (FLUSH_PRIORITY, FLUSH_MORE_MS, on_flush, self, NULL);
   return G_SOURCE_REMOVE;
 }
 

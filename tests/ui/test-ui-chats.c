@@ -399,6 +399,58 @@ test_new_chat (void)
   screenshots ("new-chat");
 }
 
+static gboolean
+bat_last_body_is (gpointer data)
+{
+  HolbooConversationItem *conv = holboo_conversation_list_lookup (holboo_chats_page_get_conversations (page),
+                                                                  live_account_jid (bat), NULL);
+
+  return conv != NULL && g_strcmp0 (holboo_conversation_item_get_last_body (conv), data) == 0;
+}
+
+static gboolean
+row_in_view (gpointer data)
+{
+  GtkWidget *list_view = chats_find_named (GTK_WIDGET (page), "message-list");
+  HolbooMessageRow *row = chats_find_row (GTK_WIDGET (page), data);
+  float y;
+
+  if (row == NULL)
+    return FALSE;
+  y = chats_row_y (list_view, holboo_message_item_get_id (holboo_message_row_get_item (row)));
+  return !isnan (y) && y >= 0 && y < gtk_widget_get_height (gtk_widget_get_parent (list_view));
+}
+
+/* Going back to a conversation shows the list view it had (kept while
+ * another conversation was open), with what came in meanwhile, in view. */
+static void
+test_switch_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cel = g_strdup_printf ("cel@%s", holboo_test_server_get_domain (live.server));
+  g_autofree char *id = NULL;
+  GtkWidget *bat_list;
+
+  holboo_chats_page_open_conversation (page, live_account_jid (bat));
+  g_assert_true (chats_wait_until (open_list_loaded, NULL, 10000));
+  chats_run_for (200);
+  bat_list = chats_find_named (GTK_WIDGET (page), "message-list");
+  g_assert_nonnull (bat_list);
+
+  holboo_chats_page_open_conversation (page, cel);
+  chats_run_for (200);
+  g_assert_true (chats_find_named (GTK_WIDGET (page), "message-list") != bat_list);
+
+  id = holboo_account_send_message (bat->account, live_account_jid (ann), "sent while away", &error);
+  g_assert_no_error (error);
+  g_assert_true (chats_wait_until (bat_last_body_is, (gpointer) "sent while away", 10000));
+  g_assert_null (chats_find_row (GTK_WIDGET (page), "sent while away"));
+
+  holboo_chats_page_open_conversation (page, live_account_jid (bat));
+  g_assert_true (chats_find_named (GTK_WIDGET (page), "message-list") == bat_list);
+  g_assert_true (chats_wait_until (row_in_view, (gpointer) "sent while away", 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/ui/chats/type-and-send", test_type_and_send);
   g_test_add_func ("/ui/chats/scroll-back", test_scroll_back);
   g_test_add_func ("/ui/chats/new-chat", test_new_chat);
+  g_test_add_func ("/ui/chats/switch-back", test_switch_back);
 
   status = g_test_run ();
 
