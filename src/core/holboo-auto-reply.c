@@ -224,6 +224,15 @@ on_message_added (HolbooAccount       *account,
   if (written == NULL || holboo_work_schedule_is_work_time (schedule, written))
     return;
 
+  /* Only people: not a server's announcement, not a group's member
+   * writing privately from a room (a full address). */
+  {
+    g_autoptr(HolbooJid) peer = holboo_jid_parse (message->peer, -1, NULL);
+
+    if (peer == NULL || holboo_jid_get_localpart (peer) == NULL || !holboo_jid_is_bare (peer))
+      return;
+  }
+
   team_domains = g_settings_get_strv (settings, "team-domains");
   if (holboo_auto_reply_is_colleague (message->peer, holboo_account_get_jid (account),
                                       (const char * const *) team_domains) ||

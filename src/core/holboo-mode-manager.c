@@ -14,8 +14,8 @@
  * end, the schedule's next transition, or local midnight (when "back
  * tomorrow at 09:00" becomes "back at 09:00"), whichever comes first.
  * GLib's timeouts run on the monotonic clock, which stops during
- * suspend, so no timeout is longer than an hour: after a resume the mode
- * is at most that late.
+ * suspend, so no timeout is longer than an hour, and a fresh session of
+ * any account (a resume reconnects) makes it look at the clock at once.
  */
 
 #define G_LOG_DOMAIN "holboo-mode-manager"
@@ -243,12 +243,36 @@ on_settings_changed (GSettings         *settings,
 }
 
 static void
+on_session_started (HolbooXmppConnection *connection,
+                    gboolean              resumed,
+                    HolbooModeManager    *self)
+{
+  if (!resumed)
+    recompute (self);
+}
+
+static void
+watch_accounts (HolbooModeManager *self,
+                guint              position,
+                guint              n)
+{
+  for (guint i = position; i < position + n; i++)
+    {
+      g_autoptr(HolbooAccount) account = g_list_model_get_item (self->accounts, i);
+
+      g_signal_connect_object (holboo_account_get_connection (account), "session-started",
+                               G_CALLBACK (on_session_started), self, 0);
+    }
+}
+
+static void
 on_accounts_changed (GListModel        *accounts,
                      guint              position,
                      guint              removed,
                      guint              added,
                      HolbooModeManager *self)
 {
+  watch_accounts (self, position, added);
   apply_to_accounts (self, position, added);
 }
 
@@ -312,7 +336,10 @@ holboo_mode_manager_constructed (GObject *object)
   self->chosen = g_settings_get_strv (self->settings, "mode-chosen-people");
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, 0);
   if (self->accounts != NULL)
-    g_signal_connect_object (self->accounts, "items-changed", G_CALLBACK (on_accounts_changed), self, 0);
+    {
+      g_signal_connect_object (self->accounts, "items-changed", G_CALLBACK (on_accounts_changed), self, 0);
+      watch_accounts (self, 0, g_list_model_get_n_items (self->accounts));
+    }
   recompute (self);
 }
 

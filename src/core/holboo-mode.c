@@ -517,7 +517,8 @@ parse_duration (const char *text)
 /**
  * holboo_mode_parse_until:
  * @text: "15:00" (the next such time in @time_zone), "90m", "2h",
- *   "1h30m" (from @now), or an ISO 8601 date and time ("2026-11-24T09:00",
+ *   "1h30m" (from @now, rounded up to a whole minute), or an ISO 8601
+ *   date and time ("2026-11-24T09:00",
  *   in @time_zone unless it names its offset)
  * @time_zone: the work time zone
  * @now: the instant a duration counts from
@@ -556,7 +557,16 @@ holboo_mode_parse_until (const char *text,
         }
     }
   else if ((duration = parse_duration (text)) > 0)
-    at = g_date_time_add (now, duration);
+    {
+      /* Up to the next whole minute, so the end is the "until 11:31"
+       * that others read, not 11:30:42. */
+      g_autoptr(GDateTime) exact = g_date_time_add (now, duration);
+      GTimeSpan past_minute = (g_date_time_to_unix (exact) % 60) * G_TIME_SPAN_SECOND +
+                              g_date_time_get_microsecond (exact);
+
+      at = past_minute > 0 ? g_date_time_add (exact, G_TIME_SPAN_MINUTE - past_minute)
+                           : g_date_time_ref (exact);
+    }
   else
     {
       at = g_date_time_new_from_iso8601 (text, time_zone);

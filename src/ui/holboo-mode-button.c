@@ -148,10 +148,14 @@ on_dnd_hour (GSimpleAction *action,
 {
   HolbooModeButton *self = user_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) hour = g_date_time_add_hours (now, 1);
+  g_autoptr(GDateTime) hour = NULL;
 
-  if (self->manager != NULL)
-    holboo_mode_manager_set_mode (self->manager, HOLBOO_MODE_DND, hour);
+  if (self->manager == NULL)
+    return;
+  /* An hour, to the whole minute the status text shows. */
+  hour = holboo_mode_parse_until ("1h", holboo_work_schedule_get_time_zone (
+                                    holboo_mode_manager_get_schedule (self->manager)), now, NULL);
+  holboo_mode_manager_set_mode (self->manager, HOLBOO_MODE_DND, hour);
 }
 
 static void

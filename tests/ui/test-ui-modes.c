@@ -321,8 +321,9 @@ test_body (Fixture *f)
     gint64 until = g_settings_get_int64 (f->settings, "mode-until");
     gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-    g_assert_cmpint (until, >, now + 3500);
-    g_assert_cmpint (until, <=, now + 3600);
+    g_assert_cmpint (until, >=, now + 3600);
+    g_assert_cmpint (until, <=, now + 3660);
+    g_assert_cmpint (until % 60, ==, 0);
   }
   save_artefact (GTK_WIDGET (f->window), "dnd-light");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -427,9 +428,9 @@ test_body (Fixture *f)
       gtk_editable_set_text (GTK_EDITABLE (mn), "Сайн байна уу! Маргааш 09:00-д хариулна.");
       g_assert_cmpstr (g_settings_get_string (f->settings, "auto-reply-text-mn"), ==,
                        "Сайн байна уу! Маргааш 09:00-д хариулна.");
-      apply_entry (GTK_WIDGET (editor), tr (NULL, "Colleagues’ servers, such as example.mn (empty: your own)"),
+      apply_entry (GTK_WIDGET (editor), tr (NULL, "Colleagues’ servers (empty: your own)"),
                    "not a domain@", FALSE);
-      apply_entry (GTK_WIDGET (editor), tr (NULL, "Colleagues’ servers, such as example.mn (empty: your own)"),
+      apply_entry (GTK_WIDGET (editor), tr (NULL, "Colleagues’ servers (empty: your own)"),
                    "holboo.mn, branch.holboo.mn", TRUE);
       {
         g_auto(GStrv) domains = g_settings_get_strv (f->settings, "team-domains");

@@ -293,6 +293,15 @@ test_parse_until (void)
       local = g_date_time_to_timezone (at, zone);
       assert_time (local, good[i].expected);
     }
+  /* Durations end on a whole minute, never before the time asked for. */
+  {
+    g_autoptr(GDateTime) odd = g_date_time_add_seconds (now, 42.5);
+    g_autoptr(GDateTime) at = holboo_mode_parse_until ("90m", zone, odd, NULL);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (at, zone);
+
+    assert_time (local, "2026-11-23T11:31:00+08");
+  }
+
   for (guint i = 0; bad[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
