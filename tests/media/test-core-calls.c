@@ -23,6 +23,7 @@
 #include "holboo-account-contacts.h"
 #include "holboo-call-private.h"
 #include "holboo-spectrum.h"
+#include "holboo-xmpp-jingle-rtp.h"
 #include "holboo-xmpp-jingle.h"
 #include "holboo-xmpp-jmi.h"
 
@@ -632,6 +633,12 @@ has_one (gpointer data)
   return ((GPtrArray *) data)->len > 0;
 }
 
+static gboolean
+has_two (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 1;
+}
+
 static void
 test_hostile_initiate (void)
 {
@@ -686,6 +693,28 @@ test_hostile_initiate (void)
   /* None of it rang or was logged. */
   g_assert_cmpuint (bob.added, ==, added);
   g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_calls (bob.live->account)), ==, 0);
+
+  /* A bare session-initiate (a client without JMI) that is sound: the
+   * call rings here and says so with session-info ringing; declined,
+   * the caller gets session-terminate with decline. */
+  g_ptr_array_set_size (received, 0);
+  iq = initiate (device (&bob), "bare-1", me, "opus", FALSE);
+  reply = send_and_catch (mallory, iq);
+  g_assert_cmpstr (holboo_xml_node_get_attribute (reply, "type"), ==, "result");
+  wait_status (&bob, HOLBOO_CALL_STATUS_INCOMING, 20);
+  g_assert_cmpstr (holboo_call_get_sid (bob.call), ==, "bare-1");
+  g_assert_true (call_test_wait (has_one, received, 20000));
+  terminate = g_ptr_array_index (received, 0);
+  g_assert_cmpint (terminate->action, ==, HOLBOO_XMPP_JINGLE_ACTION_SESSION_INFO);
+  g_assert_cmpint (holboo_xmpp_jingle_rtp_parse_info (terminate->jingle, NULL), ==, HOLBOO_XMPP_RTP_INFO_RINGING);
+  holboo_call_decline (bob.call);
+  assert_ended (&bob, HOLBOO_CALL_END_DECLINED);
+  g_assert_true (call_test_wait (has_two, received, 20000));
+  terminate = g_ptr_array_index (received, 1);
+  g_assert_cmpint (terminate->action, ==, HOLBOO_XMPP_JINGLE_ACTION_SESSION_TERMINATE);
+  g_assert_cmpint (terminate->reason, ==, HOLBOO_XMPP_JINGLE_REASON_DECLINE);
+  g_clear_pointer (&iq, holboo_xml_node_unref);
+  g_clear_pointer (&reply, holboo_xml_node_unref);
 
   /* A proposal answered, then silence: the call fails after its
    * connect timeout instead of waiting for ever. */
