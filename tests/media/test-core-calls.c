@@ -23,9 +23,11 @@
 #include "holboo-account-contacts.h"
 #include "holboo-call-private.h"
 #include "holboo-spectrum.h"
+#include "holboo-xmpp-jingle-rtp.h"
 #include "holboo-xmpp-jingle.h"
 #include "holboo-xmpp-jmi.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -115,15 +117,46 @@ engine_init (Engine     *engine,
 }
 
 static void
-engine_clear (Engine *engine)
+remove_tree (const char *dir)
 {
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (dir);
+}
+
+/* Closes @engine's account; returns the path of its store, kept. */
+static char *
+engine_close (Engine *engine)
+{
+  char *path;
+
   g_signal_handlers_disconnect_by_data (engine->live->account, engine);
   if (engine->call != NULL)
     g_signal_handlers_disconnect_by_data (engine->call, engine);
   g_clear_object (&engine->call);
-  g_free (live_account_free (engine->live, FALSE));
+  path = live_account_free (engine->live, TRUE);
   g_array_unref (engine->end.peaks);
   g_array_unref (engine->end.magnitudes);
+  return path;
+}
+
+static void
+engine_clear (Engine *engine)
+{
+  g_autofree char *path = engine_close (engine);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  remove_tree (dir);
 }
 
 /* ---- waiting ---- */
@@ -190,7 +223,7 @@ video_arrives (gpointer data)
 /* The call's row in @engine's store (read on a connection of our own),
  * once the worker wrote it. */
 typedef struct {
-  Engine     *engine;
+  const char *path;
   const char *sid;
   char       *end_reason;
   char       *peer;
@@ -206,7 +239,7 @@ is_logged (gpointer data)
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (sqlite3_open_v2 (w->engine->live->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  if (sqlite3_open_v2 (w->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT end_reason, peer, incoming, answered FROM calls WHERE sid = ?1",
                           -1, &stmt, NULL) == SQLITE_OK)
     {
@@ -230,7 +263,7 @@ assert_logged (Engine              *engine,
                HolbooCallEndReason  reason,
                gboolean             answered)
 {
-  LogWait w = { engine, holboo_call_get_sid (engine->call) };
+  LogWait w = { engine->live->path, holboo_call_get_sid (engine->call) };
   g_autoptr(HolbooCall) first = NULL;
   GListModel *log = holboo_account_get_call_log (engine->live->account);
 
@@ -422,11 +455,25 @@ test_call_second_device (void)
     g_error ("alice did not hear the desk");
   assert_logged (&bob, HOLBOO_CALL_END_ANSWERED_ELSEWHERE, FALSE);
 
-  holboo_call_hang_up (call);
-  assert_ended (&alice, HOLBOO_CALL_END_HUNG_UP);
-  assert_ended (&desk, HOLBOO_CALL_END_REMOTE_HUNG_UP);
-  assert_logged (&desk, HOLBOO_CALL_END_REMOTE_HUNG_UP, TRUE);
-  engine_clear (&desk);
+  /* The desk's account closes mid-call: it hangs up as it goes, and
+   * logs the call in its store before closing it. */
+  {
+    g_autofree char *sid = g_strdup (holboo_call_get_sid (desk.call));
+    g_autofree char *path = NULL;
+    g_autofree char *dir = NULL;
+    LogWait w = { NULL, sid };
+
+    path = engine_close (&desk);
+    assert_ended (&alice, HOLBOO_CALL_END_REMOTE_HUNG_UP);
+    w.path = path;
+    g_assert_true (is_logged (&w));
+    g_assert_cmpstr (w.end_reason, ==, "hung-up");
+    g_assert_cmpint (w.answered, >, 0);
+    g_free (w.end_reason);
+    g_free (w.peer);
+    dir = g_path_get_dirname (path);
+    remove_tree (dir);
+  }
 }
 
 /* carol is offline while alice calls and gives up: the proposal waits
@@ -586,6 +633,12 @@ has_one (gpointer data)
   return ((GPtrArray *) data)->len > 0;
 }
 
+static gboolean
+has_two (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 1;
+}
+
 static void
 test_hostile_initiate (void)
 {
@@ -640,6 +693,28 @@ test_hostile_initiate (void)
   /* None of it rang or was logged. */
   g_assert_cmpuint (bob.added, ==, added);
   g_assert_cmpuint (g_list_model_get_n_items (holboo_account_get_calls (bob.live->account)), ==, 0);
+
+  /* A bare session-initiate (a client without JMI) that is sound: the
+   * call rings here and says so with session-info ringing; declined,
+   * the caller gets session-terminate with decline. */
+  g_ptr_array_set_size (received, 0);
+  iq = initiate (device (&bob), "bare-1", me, "opus", FALSE);
+  reply = send_and_catch (mallory, iq);
+  g_assert_cmpstr (holboo_xml_node_get_attribute (reply, "type"), ==, "result");
+  wait_status (&bob, HOLBOO_CALL_STATUS_INCOMING, 20);
+  g_assert_cmpstr (holboo_call_get_sid (bob.call), ==, "bare-1");
+  g_assert_true (call_test_wait (has_one, received, 20000));
+  terminate = g_ptr_array_index (received, 0);
+  g_assert_cmpint (terminate->action, ==, HOLBOO_XMPP_JINGLE_ACTION_SESSION_INFO);
+  g_assert_cmpint (holboo_xmpp_jingle_rtp_parse_info (terminate->jingle, NULL), ==, HOLBOO_XMPP_RTP_INFO_RINGING);
+  holboo_call_decline (bob.call);
+  assert_ended (&bob, HOLBOO_CALL_END_DECLINED);
+  g_assert_true (call_test_wait (has_two, received, 20000));
+  terminate = g_ptr_array_index (received, 1);
+  g_assert_cmpint (terminate->action, ==, HOLBOO_XMPP_JINGLE_ACTION_SESSION_TERMINATE);
+  g_assert_cmpint (terminate->reason, ==, HOLBOO_XMPP_JINGLE_REASON_DECLINE);
+  g_clear_pointer (&iq, holboo_xml_node_unref);
+  g_clear_pointer (&reply, holboo_xml_node_unref);
 
   /* A proposal answered, then silence: the call fails after its
    * connect timeout instead of waiting for ever. */
