@@ -313,12 +313,10 @@ on_message_updated (HolbooAccount       *account,
   old = g_hash_table_lookup (self->by_id, &message->id);
   if (old == NULL)
     return;
-  _holboo_message_list_flush (self);
-  if (!holboo_message_list_find (self, message->id, &position))
-    g_return_if_reached ();
 
   /* Nothing on screen changes (it was read, the archive gave it an id):
-   * no change to announce, no row to rebuild. */
+   * no change to announce, no row to rebuild, and the pending messages
+   * (which may hold it) can wait for their frame. */
   if (_holboo_message_item_shows_same (old, message))
     {
       g_hash_table_remove (self->by_id, &message->id);
@@ -326,6 +324,10 @@ on_message_updated (HolbooAccount       *account,
       g_hash_table_insert (self->by_id, _holboo_message_list_id_key (old), old);
       return;
     }
+
+  _holboo_message_list_flush (self);
+  if (!holboo_message_list_find (self, message->id, &position))
+    g_return_if_reached ();
 
   item = holboo_message_item_new (message);
   g_hash_table_remove (self->by_id, &message->id);
