@@ -11,6 +11,7 @@
 #include "holboo-spectrum.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RATE 48000
@@ -147,6 +148,51 @@ end_init (CallEnd               *end,
   g_signal_connect (end->pipeline, "element-message", G_CALLBACK (on_element_message), end);
   g_signal_connect (end->pipeline, "local-candidate", G_CALLBACK (count_candidate), end);
   g_signal_connect (end->pipeline, "gathering-done", G_CALLBACK (on_gathering_done), end);
+}
+
+/* GStreamer 1.22's rtpmanager now and then walks its sources' hash table
+ * on the RTCP thread while another of its threads changes it, and GLib
+ * reports "g_hash_table_foreach: assertion 'version ==
+ * hash_table->version' failed" (seen in about 1 run in 6 with three
+ * call tests at once; the backtrace is all libgstrtpmanager, on its
+ * "rtcp" thread, no Holboo frame).  The table is GStreamer's own; the
+ * call goes on.  That one message, from a thread other than the test's,
+ * is logged instead of aborting; every other warning or critical still
+ * aborts the test, as G_DEBUG=fatal-warnings would.  (GLib 2.74 gives
+ * no narrower way: g_test_log_set_fatal_handler() is reset for each test
+ * case, and the default handler aborts before asking it.) */
+#define GSTREAMER_RTP_RACE "g_hash_table_foreach: assertion 'version == hash_table->version' failed"
+
+static GThread *test_thread;
+
+static void
+on_log (const char     *domain,
+        GLogLevelFlags  level,
+        const char     *message,
+        gpointer        user_data)
+{
+  if (g_thread_self () != test_thread &&
+      g_strcmp0 (domain, "GLib") == 0 &&
+      (level & G_LOG_LEVEL_CRITICAL) != 0 &&
+      strstr (message, GSTREAMER_RTP_RACE) != NULL)
+    {
+      g_test_message ("GStreamer's RTP session race, tolerated: %s", message);
+      return;
+    }
+
+  g_log_default_handler (domain, level, message, user_data);
+  if ((level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) != 0)
+    abort ();
+}
+
+void
+call_test_init (int    *argc,
+                char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  test_thread = g_thread_self ();
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_log_set_default_handler (on_log, NULL);
 }
 
 void

@@ -297,7 +297,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  call_test_init (&argc, &argv);
   gst_init (&argc, &argv);
 
   g_test_add_func ("/media/call/loopback/audio-both-ways", test_audio_both_ways);

@@ -122,7 +122,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
+  call_test_init (&argc, &argv);
   gst_init (&argc, &argv);
 
   server = holboo_test_server_new (HOLBOO_TEST_SERVER_KIND_PROSODY, NULL);

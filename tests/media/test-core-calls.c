@@ -848,7 +848,7 @@ main (int   argc,
 {
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
+  call_test_init (&argc, &argv);
   gst_init (&argc, &argv);
   live_start (argc, argv, accounts);
   engine_init (&alice, "alice", "laptop", 440);

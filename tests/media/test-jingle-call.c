@@ -311,7 +311,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  call_test_init (&argc, &argv);
   gst_init (&argc, &argv);
 
   g_test_add_data_func ("/media/call/jingle/audio", GINT_TO_POINTER (FALSE), test_call_over_jingle);
