@@ -108,7 +108,7 @@ update (HolbooAttachmentView *self)
 
   /* An image with a preview shows the preview alone once it is there;
    * the file row comes back while it moves or failed. */
-  gtk_widget_set_visible (self->preview_button, preview);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->preview_button), preview);
   gtk_widget_set_visible (self->file_box, !preview || busy || failed);
   gtk_widget_set_visible (self->download_button, !busy && (a->state == HOLBOO_ATTACHMENT_STATE_REMOTE));
   gtk_widget_set_visible (self->open_button, local && !busy && !preview);
