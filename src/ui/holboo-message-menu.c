@@ -352,6 +352,26 @@ on_long_press (GtkGestureLongPress  *gesture,
 /* The hover button: one for the view, put at the top end of the row
  * under the pointer (rows are many and recycled; a button in each would
  * be made, styled and measured for every row). */
+/* Where the message itself starts in its row: below a day divider or
+ * the unread marker, at its sender, quote, text or file. */
+static GtkWidget *
+message_top (HolbooMessageRow *row)
+{
+  static const HolbooMessageRowSlot slots[] = {
+    HOLBOO_MESSAGE_ROW_SLOT_SENDER, HOLBOO_MESSAGE_ROW_SLOT_QUOTE,
+    HOLBOO_MESSAGE_ROW_SLOT_BODY, HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    {
+      GtkWidget *child = holboo_message_row_get_slot (row, slots[i]);
+
+      if (child != NULL && gtk_widget_get_visible (child))
+        return child;
+    }
+  return GTK_WIDGET (row);
+}
+
 static void
 on_motion (GtkEventControllerMotion *controller,
            double                    x,
@@ -369,12 +389,12 @@ on_motion (GtkEventControllerMotion *controller,
     return;
   row = row_at (self, x, y, &point);
   m = row != NULL ? holboo_message_item_get_message (holboo_message_row_get_item (row)) : NULL;
-  if (m == NULL || m->retracted || !gtk_widget_compute_bounds (GTK_WIDGET (row), self->messages, &bounds))
+  if (m == NULL || m->retracted || !gtk_widget_compute_bounds (message_top (row), self->messages, &bounds))
     {
       gtk_widget_set_visible (self->hover_button, FALSE);
       return;
     }
-  gtk_widget_set_margin_top (self->hover_button, MAX (0, (int) bounds.origin.y));
+  gtk_widget_set_margin_top (self->hover_button, MAX (0, (int) bounds.origin.y - 8));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->hover_button), "x", m->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->hover_button), "msg.menu");
   gtk_widget_set_visible (self->hover_button, TRUE);

@@ -41,8 +41,9 @@ typedef struct {
 } Line;
 
 static const Line lines[] = {
-  { HOLBOO_MESSAGE_ROW_SLOT_DAY, -1, FALSE },
-  { HOLBOO_MESSAGE_ROW_SLOT_UNREAD, -1, FALSE },
+  /* Across the whole row: the divider's pill, the marker's rules. */
+  { HOLBOO_MESSAGE_ROW_SLOT_DAY, -1, TRUE },
+  { HOLBOO_MESSAGE_ROW_SLOT_UNREAD, -1, TRUE },
   { HOLBOO_MESSAGE_ROW_SLOT_SENDER, HOLBOO_MESSAGE_ROW_SLOT_TIME, FALSE },
   { HOLBOO_MESSAGE_ROW_SLOT_QUOTE, -1, FALSE },
   { HOLBOO_MESSAGE_ROW_SLOT_BODY, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
@@ -154,6 +155,7 @@ new_slot (HolbooMessageRowSlot slot)
     {
     case HOLBOO_MESSAGE_ROW_SLOT_DAY:
       child = new_label ("holboo-day-divider", "caption-heading", "dim-label", NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0.5);
       gtk_widget_set_margin_top (child, 12);
       gtk_widget_set_margin_bottom (child, 6);
       break;
