@@ -46,6 +46,7 @@ void                 _holboo_message_actions_send_files (HolbooMessageActions *s
                                                          GSList               *files);
 gboolean             _holboo_message_actions_editable   (HolbooStoredMessage  *m);
 void                 _holboo_message_menu_init          (HolbooMessageActions *self);
+void                 _holboo_message_menu_close         (HolbooMessageActions *self);
 void                 _holboo_message_files_init         (HolbooMessageActions *self);
 
 G_END_DECLS

@@ -482,8 +482,7 @@ holboo_message_actions_set_list (HolbooMessageActions *self,
       leave_mode (self);
       save_draft_now (self);
     }
-  if (self->menu != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->menu));
+  _holboo_message_menu_close (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_set_object (&self->list, list);

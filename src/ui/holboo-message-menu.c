@@ -37,6 +37,30 @@ account (HolbooMessageActions *self)
   return holboo_message_list_get_account (self->list);
 }
 
+static gboolean
+unparent_later (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the open popover and lets it go: "closed" does not come for
+ * one popped down before it was ever shown. */
+void
+_holboo_message_menu_close (HolbooMessageActions *self)
+{
+  GtkWidget *old = g_steal_pointer (&self->menu);
+
+  if (old == NULL)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (old));
+  g_idle_add (unparent_later, g_object_ref (old));
+}
+
 /* Reactions. */
 
 static void
@@ -81,8 +105,7 @@ toggle_reaction (GSimpleAction *action,
   g_variant_get (parameter, "(x&s)", &id, &emoji);
   if ((m = _holboo_message_actions_lookup (self, id)) != NULL && !m->retracted)
     set_reaction (self, m, emoji, TRUE);
-  if (self->menu != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->menu));
+  _holboo_message_menu_close (self);
 }
 
 /* The row of message @id on screen, if any. */
@@ -119,8 +142,7 @@ popup_at (HolbooMessageActions *self,
   graphene_rect_t bounds;
   GdkRectangle rect = { 0, 0, 1, 1 };
 
-  if (self->menu != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->menu));
+  _holboo_message_menu_close (self);
   if (row != NULL && gtk_widget_compute_bounds (row, self->view, &bounds))
     {
       if (x >= 0)
@@ -139,17 +161,6 @@ popup_at (HolbooMessageActions *self,
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_TOP);
   self->menu = popover;
   gtk_popover_popup (GTK_POPOVER (popover));
-}
-
-static gboolean
-unparent_later (gpointer data)
-{
-  GtkWidget *popover = data;
-
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-  g_object_unref (popover);
-  return G_SOURCE_REMOVE;
 }
 
 static void
