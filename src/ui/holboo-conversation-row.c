@@ -55,15 +55,26 @@ preview (HolbooConversationItem *item)
 {
   HolbooStoredMessage *last = holboo_conversation_item_get_last_message (item);
   g_autofree char *text = NULL;
+  const char *body;
   const char *end;
 
   if (last == NULL || last->body == NULL)
     return g_strdup ("");
 
-  end = last->body;
+  /* A file message's body is its URL: its caption or name says more. */
+  if (last->retracted)
+    body = _("This message was deleted");
+  else if (last->attachment != NULL)
+    body = last->attachment->description != NULL && *last->attachment->description != '\0'
+           ? last->attachment->description : last->attachment->name;
+  else
+    body = last->body;
+  if (body == NULL)
+    body = "";
+  end = body;
   for (guint i = 0; i < PREVIEW_CHARS && *end != '\0'; i++)
     end = g_utf8_next_char (end);
-  text = g_strndup (last->body, end - last->body);
+  text = g_strndup (body, end - body);
   g_strdelimit (text, "\n\r\t", ' ');
 
   if (last->direction == HOLBOO_MESSAGE_OUTGOING)

@@ -10,6 +10,7 @@
 
 #include "holboo-conversation-view.h"
 #include "holboo-customer-banner.h"
+#include "holboo-message-actions.h"
 
 G_BEGIN_DECLS
 
@@ -42,7 +43,7 @@ struct _HolbooConversationView
   double             stick_bottom;
   gint64             failed_at;
   GCancellable      *cancellable;
-  GHashTable        *drafts;        /* peer → what was typed, while the app runs */
+  HolbooMessageActions *actions;    /* reply, react, edit, delete, files, drafts */
 
   GtkWidget         *back_button;
   AdwWindowTitle    *title;
@@ -56,6 +57,9 @@ struct _HolbooConversationView
   GtkTextView       *composer;
   GtkWidget         *send_button;
   GtkWidget         *emoji_button;
+  GtkWidget         *attach_button;
+  GtkRevealer       *reply_revealer;
+  GtkOverlay        *messages_overlay;
 };
 
 /* holboo-conversation-view-list.c */

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "holboo-conversation-view-private.h"
+#include "holboo-reply-bar.h"
 
 #include <glib/gi18n.h>
 
@@ -46,21 +47,14 @@ send (GtkWidget  *widget,
 {
   HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (widget);
   g_autofree char *text = composer_text (self);
-  g_autofree char *origin_id = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->list == NULL || *text == '\0')
     return;
 
-  origin_id = holboo_account_send_message (holboo_message_list_get_account (self->list),
-                                           holboo_message_list_get_peer (self->list), text, &error);
-  if (origin_id == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  self->sticky = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer), "", 0);
+  /* A new message, a reply or a correction (HolbooMessageActions): the
+   * composer is emptied once it went to the account. */
+  if (holboo_message_actions_send (self->actions, text))
+    self->sticky = TRUE;
 }
 
 static gboolean
@@ -112,6 +106,9 @@ holboo_conversation_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   _holboo_conversation_view_stop_scrolling (self);
   holboo_conversation_view_set_list (self, NULL, NULL);
+  if (self->actions != NULL)
+    holboo_message_actions_detach (self->actions);
+  g_clear_object (&self->actions);
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_CONVERSATION_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -125,7 +122,6 @@ holboo_conversation_view_finalize (GObject *object)
   HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->drafts, g_hash_table_unref);
 
   G_OBJECT_CLASS (holboo_conversation_view_parent_class)->finalize (object);
 }
@@ -150,6 +146,9 @@ holboo_conversation_view_class_init (HolbooConversationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, composer);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, send_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, emoji_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, attach_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, reply_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, messages_overlay);
 
   gtk_widget_class_install_action (widget_class, "conversation.send", NULL, send);
 
@@ -162,9 +161,11 @@ holboo_conversation_view_init (HolbooConversationView *self)
   GtkEventController *keys;
 
   g_type_ensure (HOLBOO_TYPE_CUSTOMER_BANNER);
+  g_type_ensure (HOLBOO_TYPE_REPLY_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->actions = holboo_message_actions_new (GTK_WIDGET (self), GTK_WIDGET (self->messages_overlay),
+                                              self->composer, self->toast_overlay, self->reply_revealer);
   self->sticky = TRUE;
 
   keys = gtk_event_controller_key_new ();
@@ -182,6 +183,8 @@ holboo_conversation_view_init (HolbooConversationView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Send"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->emoji_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Insert Emoji"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attach_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Send Files"), -1);
 }
 
 GtkWidget *
@@ -196,7 +199,8 @@ holboo_conversation_view_new (void)
  * @name: (nullable): what to call its peer
  *
  * Shows @list from its newest message.  What was typed stays with its
- * conversation while the user looks at another one.
+ * conversation (a draft in the store, across restarts) while the user
+ * looks at another one.
  */
 void
 holboo_conversation_view_set_list (HolbooConversationView *self,
@@ -208,16 +212,11 @@ holboo_conversation_view_set_list (HolbooConversationView *self,
 
   if (self->list == list)
     return;
-  if (self->list != NULL)
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->composer);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      g_hash_table_insert (self->drafts, g_strdup (holboo_message_list_get_peer (self->list)),
-                           gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-    }
   _holboo_conversation_view_show_list (self, list, name);
+  /* Saves the draft of the conversation left, brings this one's back
+   * from the store. */
+  if (self->actions != NULL)
+    holboo_message_actions_set_list (self->actions, list, name, list != NULL ? self->list_view : NULL);
   /* The screen pop: who the peer is, when they are a customer. */
   holboo_customer_banner_set_peer (self->customer_banner,
                                    list != NULL ? holboo_message_list_get_account (list) : NULL,
@@ -231,11 +230,6 @@ holboo_conversation_view_set_list (HolbooConversationView *self,
 
   adw_window_title_set_title (self->title, name != NULL ? name : holboo_message_list_get_peer (list));
   adw_window_title_set_subtitle (self->title, holboo_message_list_get_peer (list));
-  {
-    const char *draft = g_hash_table_lookup (self->drafts, holboo_message_list_get_peer (list));
-
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer), draft != NULL ? draft : "", -1);
-  }
   on_composer_changed (gtk_text_view_get_buffer (self->composer), self);
 }
 

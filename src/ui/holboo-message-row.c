@@ -20,7 +20,9 @@
 
 #include "config.h"
 
+#include "holboo-attachment-view.h"
 #include "holboo-message-markup.h"
+#include "holboo-message-reactions.h"
 #include "holboo-message-row.h"
 
 #include <adwaita.h>
@@ -39,11 +41,16 @@ typedef struct {
 } Line;
 
 static const Line lines[] = {
-  { HOLBOO_MESSAGE_ROW_SLOT_DAY, -1, FALSE },
-  { HOLBOO_MESSAGE_ROW_SLOT_UNREAD, -1, FALSE },
+  /* Across the whole row: the divider's pill, the marker's rules. */
+  { HOLBOO_MESSAGE_ROW_SLOT_DAY, -1, TRUE },
+  { HOLBOO_MESSAGE_ROW_SLOT_UNREAD, -1, TRUE },
   { HOLBOO_MESSAGE_ROW_SLOT_SENDER, HOLBOO_MESSAGE_ROW_SLOT_TIME, FALSE },
+  { HOLBOO_MESSAGE_ROW_SLOT_QUOTE, -1, FALSE },
   { HOLBOO_MESSAGE_ROW_SLOT_BODY, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
+  /* The state goes beside the file when there is no caption above it. */
+  { HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
   { HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE, -1, FALSE },
+  { HOLBOO_MESSAGE_ROW_SLOT_REACTIONS, -1, FALSE },
 };
 
 struct _HolbooMessageRow
@@ -148,6 +155,7 @@ new_slot (HolbooMessageRowSlot slot)
     {
     case HOLBOO_MESSAGE_ROW_SLOT_DAY:
       child = new_label ("holboo-day-divider", "caption-heading", "dim-label", NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0.5);
       gtk_widget_set_margin_top (child, 12);
       gtk_widget_set_margin_bottom (child, 6);
       break;
@@ -183,6 +191,25 @@ new_slot (HolbooMessageRowSlot slot)
       gtk_widget_set_valign (child, GTK_ALIGN_END);
       gtk_image_set_pixel_size (GTK_IMAGE (child), 12);
       gtk_widget_add_css_class (child, "holboo-message-state");
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_QUOTE:
+      child = new_label ("holboo-reply-quote", "caption", NULL);
+      gtk_widget_set_name (child, "message-quote-text");
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 60);
+      gtk_widget_set_margin_top (child, 4);
+      gtk_widget_set_margin_bottom (child, 2);
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT:
+      child = holboo_attachment_view_new ();
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (child, 4);
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_REACTIONS:
+      child = holboo_message_reactions_new ();
+      gtk_widget_set_name (child, "message-reactions");
+      gtk_widget_set_margin_top (child, 4);
       break;
     case HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE:
       child = gtk_button_new_with_label (_("Show More"));
@@ -237,6 +264,17 @@ shown (HolbooMessageRow *self,
 
 /* Layout */
 
+/* A line's side child: the state sits beside the body, or beside the
+ * file when the body is hidden (a file without caption). */
+static GtkWidget *
+side_of (HolbooMessageRow *self,
+         const Line       *line)
+{
+  if (line->main == HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT && shown (self, HOLBOO_MESSAGE_ROW_SLOT_BODY) != NULL)
+    return NULL;
+  return shown (self, line->side);
+}
+
 static int
 width_of (GtkWidget *child,
           gboolean   natural)
@@ -268,7 +306,7 @@ split_line (HolbooMessageRow *self,
             int              *side_width)
 {
   GtkWidget *main = shown (self, line->main);
-  GtkWidget *side = shown (self, line->side);
+  GtkWidget *side = side_of (self, line);
 
   *side_width = side != NULL ? width_of (side, TRUE) : 0;
   *main_width = MAX (0, width - (side != NULL ? *side_width + LINE_SPACING : 0));
@@ -288,7 +326,7 @@ line_height (HolbooMessageRow *self,
     return 0;
   split_line (self, line, width, &main_width, &side_width);
   return MAX (height_of (shown (self, line->main), main_width),
-              height_of (shown (self, line->side), side_width));
+              height_of (side_of (self, line), side_width));
 }
 
 static void
@@ -309,7 +347,7 @@ holboo_message_row_measure (GtkWidget      *widget,
       for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
         {
           GtkWidget *main = shown (self, lines[i].main);
-          GtkWidget *side = shown (self, lines[i].side);
+          GtkWidget *side = side_of (self, &lines[i]);
           int extra = side != NULL ? width_of (side, TRUE) + LINE_SPACING : 0;
 
           if (main == NULL)
@@ -342,7 +380,7 @@ holboo_message_row_size_allocate (GtkWidget *widget,
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
       GtkWidget *main = shown (self, lines[i].main);
-      GtkWidget *side = shown (self, lines[i].side);
+      GtkWidget *side = side_of (self, &lines[i]);
       int main_width, side_width, h;
 
       if (main == NULL)
@@ -466,14 +504,91 @@ on_layout_changed (HolbooMessageItem *item,
   update_layout (self);
 }
 
+/* Who wrote the message a reply quotes. */
+static const char *
+quoted_name (HolbooMessageRow    *self,
+             HolbooStoredMessage *m)
+{
+  const char *slash = m->reply_to_jid != NULL ? strchr (m->reply_to_jid, '/') : NULL;
+  gsize bare_len = slash != NULL ? (gsize) (slash - m->reply_to_jid)
+                                 : (m->reply_to_jid != NULL ? strlen (m->reply_to_jid) : 0);
+
+  if (m->kind == HOLBOO_CONVERSATION_GROUP && slash != NULL)
+    return slash + 1;
+  if (m->reply_to_jid != NULL && strlen (m->peer) == bare_len &&
+      g_ascii_strncasecmp (m->peer, m->reply_to_jid, bare_len) == 0)
+    return self->peer_name != NULL ? self->peer_name : m->peer;
+  return _("You");
+}
+
+/* The quote of a reply (one label: who, then the start of the text),
+ * the file, the reactions: made only for messages that have them. */
+static void
+update_extras (HolbooMessageRow *self)
+{
+  HolbooStoredMessage *m = holboo_message_item_get_message (self->item);
+
+  if (m->reply_to_id != NULL && !m->retracted)
+    {
+      g_autofree char *who = g_markup_escape_text (quoted_name (self, m), -1);
+      g_autofree char *flat = g_strdup (m->reply_preview != NULL ? m->reply_preview : _("This message was deleted"));
+      g_autofree char *text = NULL;
+      g_autofree char *markup = NULL;
+
+      g_strdelimit (flat, "\n\r\t", ' ');
+      text = g_markup_escape_text (flat, MIN (strlen (flat), 400));
+      markup = g_strdup_printf ("<b>%s</b>\n<span alpha=\"70%%\">%s</span>", who, text);
+      gtk_label_set_markup (GTK_LABEL (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_QUOTE)), markup);
+    }
+  else
+    hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_QUOTE);
+
+  if (m->attachment != NULL && !m->retracted)
+    holboo_attachment_view_set_message (HOLBOO_ATTACHMENT_VIEW (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT)), m);
+  else if (self->slots[HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT] != NULL)
+    {
+      holboo_attachment_view_set_message (HOLBOO_ATTACHMENT_VIEW (self->slots[HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT]), NULL);
+      hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT);
+    }
+
+  if (m->reactions != NULL && m->reactions->len > 0 && !m->retracted)
+    holboo_message_reactions_set_message (HOLBOO_MESSAGE_REACTIONS (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_REACTIONS)), m);
+  else
+    hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_REACTIONS);
+}
+
 static void
 update_body (HolbooMessageRow *self)
 {
+  HolbooStoredMessage *m = holboo_message_item_get_message (self->item);
   const char *body = holboo_message_item_get_body (self->item);
+  GtkWidget *label = self->slots[HOLBOO_MESSAGE_ROW_SLOT_BODY];
   g_autofree char *markup = NULL;
   gboolean cut = FALSE;
 
-  if (holboo_message_item_is_action (self->item))
+  update_extras (self);
+  gtk_widget_set_visible (label, TRUE);
+  gtk_widget_remove_css_class (label, "dim-label");
+
+  if (m->retracted)
+    {
+      g_autofree char *text = g_markup_escape_text (_("This message was deleted"), -1);
+
+      markup = g_strdup_printf ("<i>%s</i>", text);
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else if (m->attachment != NULL)
+    {
+      /* A file message's body is its name or URL: the file shows itself;
+       * only a caption is text. */
+      const char *caption = m->attachment->description;
+
+      if (caption == NULL || *caption == '\0')
+        gtk_widget_set_visible (label, FALSE);
+      markup = holboo_message_markup (caption != NULL ? caption : "", HOLBOO_MESSAGE_ROW_MAX_CHARS,
+                                      HOLBOO_MESSAGE_ROW_MAX_LINES, &cut);
+    }
+  else if (holboo_message_item_is_action (self->item))
     {
       g_autofree char *rest = holboo_message_markup (body + 4, HOLBOO_MESSAGE_ROW_MAX_CHARS,
                                                      HOLBOO_MESSAGE_ROW_MAX_LINES, &cut);
@@ -484,7 +599,17 @@ update_body (HolbooMessageRow *self)
   else
     markup = holboo_message_markup (body, HOLBOO_MESSAGE_ROW_MAX_CHARS, HOLBOO_MESSAGE_ROW_MAX_LINES, &cut);
 
-  gtk_label_set_markup (GTK_LABEL (self->slots[HOLBOO_MESSAGE_ROW_SLOT_BODY]), markup);
+  /* A correction says so after the text, in the same label. */
+  if (m->edited_at != 0 && !m->retracted)
+    {
+      g_autofree char *edited = g_markup_escape_text (C_("message", "(edited)"), -1);
+      char *with = g_strdup_printf ("%s <span size=\"small\" alpha=\"55%%\">%s</span>", markup, edited);
+
+      g_free (markup);
+      markup = with;
+    }
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
   if (cut)
     ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
   else
@@ -583,6 +708,9 @@ holboo_message_row_class_init (HolbooMessageRowClass *klass)
 static void
 holboo_message_row_init (HolbooMessageRow *self)
 {
+  /* Keyboard users move between messages with the arrow keys and open a
+   * message's menu with Shift+F10 (HolbooMessageActions). */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_BODY);
 }
 
@@ -611,7 +739,12 @@ holboo_message_row_set_item (HolbooMessageRow  *self,
   g_free (self->peer_name);
   self->peer_name = g_strdup (peer_name);
   if (item == NULL)
-    return;
+    {
+      if (self->slots[HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT] != NULL)
+        holboo_attachment_view_set_message (HOLBOO_ATTACHMENT_VIEW (self->slots[HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT]),
+                                            NULL);
+      return;
+    }
 
   g_signal_connect_object (item, "notify::starts-day", G_CALLBACK (on_layout_changed), self, 0);
   g_signal_connect_object (item, "notify::starts-group", G_CALLBACK (on_layout_changed), self, 0);

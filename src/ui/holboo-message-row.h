@@ -8,8 +8,11 @@
  *   [day divider]          SLOT_DAY       when the message starts a day
  *   [New Messages ───]     SLOT_UNREAD    above the first unread message
  *   [sender] [time]        SLOT_SENDER + SLOT_TIME, when it starts a group
+ *   [▍quoted message]      SLOT_QUOTE for a reply
  *   [body ……………] [state]   SLOT_BODY (always) + SLOT_STATE (outgoing)
+ *   [file or preview]      SLOT_ATTACHMENT (+ SLOT_STATE when no caption)
  *   [Show More]            SLOT_SHOW_MORE when the body was cut
+ *   [👍 2] [❤️ 1]           SLOT_REACTIONS when there are any
  *
  * To add a part (a reply's quote, an attachment's preview, a reaction
  * bar): give it a slot in HolbooMessageRowSlot at its place from top to
@@ -44,9 +47,12 @@ typedef enum {
   HOLBOO_MESSAGE_ROW_SLOT_UNREAD,
   HOLBOO_MESSAGE_ROW_SLOT_SENDER,
   HOLBOO_MESSAGE_ROW_SLOT_TIME,
+  HOLBOO_MESSAGE_ROW_SLOT_QUOTE,
   HOLBOO_MESSAGE_ROW_SLOT_BODY,
   HOLBOO_MESSAGE_ROW_SLOT_STATE,
+  HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT,
   HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE,
+  HOLBOO_MESSAGE_ROW_SLOT_REACTIONS,
   HOLBOO_MESSAGE_ROW_N_SLOTS
 } HolbooMessageRowSlot;
 
