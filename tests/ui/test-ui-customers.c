@@ -16,7 +16,7 @@
  * form and adds a note, typing with real key events (xdotool), and Bat
  * — a second HolbooAccount with its own store and its own Customers
  * page in this process — sees both.  Screenshots of each state, light
- * and dark, go to $HOLBOO_TEST_ARTEFACTS.
+ * and dark, go to $HOLBOO_TEST_ARTEFACTS (test-ui-chats-customers-*.png).
  */
 
 #include "config.h"
@@ -113,10 +113,13 @@ set_dark (gboolean dark)
   chats_run_for (150);
 }
 
+/* test-artefacts/test-ui-chats-customers-NAME(-dark).png: the helper
+ * names every file test-ui-chats-…, so this test's go under customers-. */
 static void
 screenshots (GtkWidget  *widget,
-             const char *name)
+             const char *short_name)
 {
+  g_autofree char *name = g_strconcat ("customers-", short_name, NULL);
   g_autofree char *dark = g_strconcat (name, "-dark", NULL);
 
   set_dark (FALSE);
