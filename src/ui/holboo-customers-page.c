@@ -420,8 +420,7 @@ holboo_customers_page_set_account (HolbooCustomersPage *self,
 
   /* The team log tells when customers change (an op of ours, the team's,
    * a catch-up). */
-  if (g_signal_lookup ("customers-changed", HOLBOO_TYPE_ACCOUNT) != 0)
-    self->changed_id = g_signal_connect_object (account, "customers-changed",
+  self->changed_id = g_signal_connect_object (account, "customers-changed",
                                                 G_CALLBACK (holboo_customers_page_refresh), self,
                                                 G_CONNECT_SWAPPED);
   self->list = holboo_customer_list_new (account);
