@@ -42,6 +42,9 @@ static const Command commands[] = {
   { "customer", "export", holboo_cli_customer_export },
   { "call", NULL, holboo_cli_call },
   { "answer", NULL, holboo_cli_answer },
+  { "customer", "add", holboo_cli_customer_add },
+  { "customer", "note", holboo_cli_customer_note },
+  { "customer", "import", holboo_cli_customer_import },
 };
 
 static char *
@@ -84,7 +87,17 @@ help_text (void)
     "      Example: holboo-cli customer show +97699112233\n"
     "  customer export [--search TEXT] [--tag TAG] [--out FILE]\n"
     "      Write customers as CSV (UTF-8) that “customer import” reads back.\n"
-    "      Example: holboo-cli customer export --tag vip --out vip.csv\n"));
+    "      Example: holboo-cli customer export --tag vip --out vip.csv\n"
+    "  customer add --name NAME [--company C] [--phone N]… [--email E]… [--xmpp JID]…\n"
+    "               [--tag T]… [--note TEXT] [--timeout S]\n"
+    "      Add a customer for the whole team (through the team log).\n"
+    "      Example: holboo-cli customer add --name 'Бат' --phone '9911 2233' --tag vip\n"
+    "  customer note UUID|NUMBER|ADDRESS TEXT [--timeout S]\n"
+    "      Add a note to a customer’s timeline.\n"
+    "      Example: holboo-cli customer note +97699112233 'Called about the invoice'\n"
+    "  customer import FILE.csv [--timeout S]\n"
+    "      Import customers from CSV (UTF-8); nothing is imported if a line is wrong.\n"
+    "      Example: holboo-cli customer import customers.csv\n"));
   g_string_append (text, _("  card publish FILE.vcf [--access presence|open]\n"
     "      Publish your business card; by default only your contacts may read it.\n"
     "      Example: holboo-cli card publish me.vcf\n"

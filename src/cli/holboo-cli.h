@@ -102,6 +102,10 @@ int holboo_cli_customer_export (HolbooCli *cli, int argc, char **argv);
 /* holboo-cli-calls.c */
 int holboo_cli_call            (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_answer          (HolbooCli *cli, int argc, char **argv);
+/* holboo-cli-customers-write.c */
+int holboo_cli_customer_add    (HolbooCli *cli, int argc, char **argv);
+int holboo_cli_customer_note   (HolbooCli *cli, int argc, char **argv);
+int holboo_cli_customer_import (HolbooCli *cli, int argc, char **argv);
 
 /* Parses a command's own options; on a usage error prints it and
  * returns FALSE with *exit_code set. */

@@ -15,15 +15,7 @@
 #include "config.h"
 
 #include "holboo-account-customers.h"
-
-#include <glib/gi18n-lib.h>
-
-/* Until the team log's transport is in this tree (branch teamlog-sync),
- * saving says so instead of pretending. */
-#if __has_include ("holboo-account-teamlog.h")
 #include "holboo-account-teamlog.h"
-#define HAVE_TEAMLOG_TRANSPORT 1
-#endif
 
 typedef struct {
   guint   pending;
@@ -37,7 +29,6 @@ save_free (Save *save)
   g_free (save);
 }
 
-#ifdef HAVE_TEAMLOG_TRANSPORT
 static void
 on_submitted (GObject      *source,
               GAsyncResult *result,
@@ -58,7 +49,6 @@ on_submitted (GObject      *source,
   else
     g_task_return_boolean (task, TRUE);
 }
-#endif
 
 /**
  * holboo_account_save_customer_async:
@@ -88,14 +78,9 @@ holboo_account_save_customer_async (HolbooAccount       *self,
       g_object_unref (task);
       return;
     }
-#ifdef HAVE_TEAMLOG_TRANSPORT
   save->pending = ops->len;
   for (guint i = 0; i < ops->len; i++)
     holboo_account_submit_teamlog_op (self, ops->pdata[i], NULL, on_submitted, g_object_ref (task));
-#else
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                           _("Customers cannot be saved yet: this build has no team log"));
-#endif
   g_object_unref (task);
 }
 

@@ -233,7 +233,7 @@ holboo_customer_banner_set_peer (HolbooCustomerBanner *self,
       g_set_object (&self->account, account);
       /* The team log tells when customers change: a customer created for
        * this peer, a new note. */
-      if (account != NULL && g_signal_lookup ("customers-changed", HOLBOO_TYPE_ACCOUNT) != 0)
+      if (account != NULL)
         self->changed_id = g_signal_connect_object (account, "customers-changed",
                                                     G_CALLBACK (holboo_customer_banner_refresh), self,
                                                     G_CONNECT_SWAPPED);

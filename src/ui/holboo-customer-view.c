@@ -295,6 +295,21 @@ holboo_customer_view_init (HolbooCustomerView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter adds the note, before the text view takes it for a new
+   * line. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < 2; i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Return : GDK_KEY_KP_Enter,
+                                                                                      GDK_CONTROL_MASK),
+                                                              gtk_named_action_new ("customers.add-note")));
+    gtk_widget_add_controller (GTK_WIDGET (self->note_view), shortcuts);
+  }
+
   g_signal_connect (factory, "setup", G_CALLBACK (setup_event_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_event_row), self);
   gtk_list_view_set_factory (self->timeline_view, factory);

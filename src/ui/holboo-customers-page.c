@@ -368,6 +368,8 @@ holboo_customers_page_init (HolbooCustomersPage *self)
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* After the selection has followed the list's change. */
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_list_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_customer_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_customer_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -418,12 +420,10 @@ holboo_customers_page_set_account (HolbooCustomersPage *self,
 
   /* The team log tells when customers change (an op of ours, the team's,
    * a catch-up). */
-  if (g_signal_lookup ("customers-changed", HOLBOO_TYPE_ACCOUNT) != 0)
-    self->changed_id = g_signal_connect_object (account, "customers-changed",
+  self->changed_id = g_signal_connect_object (account, "customers-changed",
                                                 G_CALLBACK (holboo_customers_page_refresh), self,
                                                 G_CONNECT_SWAPPED);
   self->list = holboo_customer_list_new (account);
-  g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (on_list_changed), self);
   g_signal_connect_swapped (self->list, "notify::loaded", G_CALLBACK (update_sidebar), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
   holboo_customer_list_set_query (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
