@@ -228,6 +228,9 @@ _holboo_call_end (HolbooCall          *self,
   self->end_reason = reason;
   self->ended = g_get_real_time ();
   self->status = HOLBOO_CALL_STATUS_ENDED;
+  /* What ended the call was sent already; a call in the log does not
+   * keep the account's connection alive. */
+  g_clear_object (&self->connection);
 
   g_object_freeze_notify (G_OBJECT (self));
   notify (self, PROP_END_REASON);
