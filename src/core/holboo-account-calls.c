@@ -25,6 +25,7 @@
 #include "holboo-account-calls.h"
 #include "holboo-account-contacts.h"
 #include "holboo-account-private.h"
+#include "holboo-account-teamlog.h"
 #include "holboo-call-ice-servers.h"
 #include "holboo-call-private.h"
 #include "holboo-store-calls.h"
@@ -81,6 +82,64 @@ remove_from_model (GListStore *store,
 }
 
 static void
+on_customer_call_logged (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customer = holboo_account_log_call_finish (HOLBOO_ACCOUNT (object), result, &error);
+
+  if (error != NULL)
+    g_debug ("The call was not put on a customer's timeline: %s", error->message);
+}
+
+/* In a team, a call with a customer's address goes on that customer's
+ * timeline for every member (a call with anyone else logs nothing).  A
+ * call another of our devices took or declined is logged there. */
+static void
+log_for_customer (HolbooAccount *self,
+                  HolbooCall    *call)
+{
+  HolbooTeamlogCall entry = { 0, };
+
+  if (holboo_account_get_team_room (self) == NULL)
+    return;
+
+  switch (holboo_call_get_end_reason (call))
+    {
+    case HOLBOO_CALL_END_HUNG_UP:
+    case HOLBOO_CALL_END_REMOTE_HUNG_UP:
+      entry.outcome = HOLBOO_TEAMLOG_CALL_ANSWERED;
+      break;
+    case HOLBOO_CALL_END_DECLINED:
+    case HOLBOO_CALL_END_REMOTE_DECLINED:
+      entry.outcome = HOLBOO_TEAMLOG_CALL_REJECTED;
+      break;
+    case HOLBOO_CALL_END_CANCELLED:
+    case HOLBOO_CALL_END_MISSED:
+    case HOLBOO_CALL_END_NO_ANSWER:
+      entry.outcome = HOLBOO_TEAMLOG_CALL_MISSED;
+      break;
+    case HOLBOO_CALL_END_FAILED:
+    case HOLBOO_CALL_END_SECURITY_ERROR:
+      entry.outcome = HOLBOO_TEAMLOG_CALL_FAILED;
+      break;
+    case HOLBOO_CALL_END_NONE:
+    case HOLBOO_CALL_END_ANSWERED_ELSEWHERE:
+    case HOLBOO_CALL_END_DECLINED_ELSEWHERE:
+    default:
+      return;
+    }
+
+  entry.direction = holboo_call_get_incoming (call) ? HOLBOO_TEAMLOG_CALL_INCOMING : HOLBOO_TEAMLOG_CALL_OUTGOING;
+  entry.remote = holboo_call_get_peer (call);
+  entry.start = holboo_call_get_started (call);
+  entry.answer = holboo_call_get_answered (call);
+  entry.end = holboo_call_get_ended (call);
+  holboo_account_log_call_async (self, &entry, NULL, on_customer_call_logged, NULL);
+}
+
+static void
 on_call_status (HolbooCall    *call,
                 GParamSpec    *pspec,
                 HolbooAccount *self)
@@ -102,8 +161,11 @@ on_call_status (HolbooCall    *call,
   row->answered = holboo_call_get_answered (call);
   row->ended = holboo_call_get_ended (call);
   if (self->worker != NULL && !self->closed)
-    _holboo_account_call (self, log_call_on_worker, row, (GDestroyNotify) holboo_stored_call_free, NULL,
-                          log_call_done, NULL, NULL);
+    {
+      _holboo_account_call (self, log_call_on_worker, row, (GDestroyNotify) holboo_stored_call_free, NULL,
+                            log_call_done, NULL, NULL);
+      log_for_customer (self, call);
+    }
   else
     holboo_stored_call_free (row);
 
