@@ -319,6 +319,18 @@ same_reactions (GPtrArray *a,
 /* Whether @message (a newer copy of the item's row) looks the same on
  * screen: then the list swaps it in without a change, and no row is
  * rebuilt for what the user cannot see (a read flag, an archive id). */
+/* What a row shows of a file: where it is, and why it failed. */
+static gboolean
+same_attachment (HolbooStoredAttachment *a,
+                 HolbooStoredAttachment *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->state == b->state &&
+         g_strcmp0 (a->local_path, b->local_path) == 0 &&
+         g_strcmp0 (a->error, b->error) == 0;
+}
+
 gboolean
 _holboo_message_item_shows_same (HolbooMessageItem   *self,
                                  HolbooStoredMessage *message)
@@ -333,7 +345,8 @@ _holboo_message_item_shows_same (HolbooMessageItem   *self,
          g_strcmp0 (m->body, message->body) == 0 &&
          g_strcmp0 (m->from_jid, message->from_jid) == 0 &&
          g_strcmp0 (m->reply_preview, message->reply_preview) == 0 &&
-         same_reactions (m->reactions, message->reactions);
+         same_reactions (m->reactions, message->reactions) &&
+         same_attachment (m->attachment, message->attachment);
 }
 
 void
