@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include "holboo-card-bubble.h"
 #include "holboo-message-markup.h"
 #include "holboo-message-row.h"
 
@@ -43,6 +44,8 @@ static const Line lines[] = {
   { HOLBOO_MESSAGE_ROW_SLOT_UNREAD, -1, FALSE },
   { HOLBOO_MESSAGE_ROW_SLOT_SENDER, HOLBOO_MESSAGE_ROW_SLOT_TIME, FALSE },
   { HOLBOO_MESSAGE_ROW_SLOT_BODY, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
+  /* Never shown with the body: the state is on one line or the other. */
+  { HOLBOO_MESSAGE_ROW_SLOT_CARD, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
   { HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE, -1, FALSE },
 };
 
@@ -183,6 +186,10 @@ new_slot (HolbooMessageRowSlot slot)
       gtk_widget_set_valign (child, GTK_ALIGN_END);
       gtk_image_set_pixel_size (GTK_IMAGE (child), 12);
       gtk_widget_add_css_class (child, "holboo-message-state");
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_CARD:
+      child = holboo_card_bubble_new ();
+      gtk_widget_set_name (child, "message-card");
       break;
     case HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE:
       child = gtk_button_new_with_label (_("Show More"));
@@ -484,11 +491,34 @@ update_body (HolbooMessageRow *self)
   else
     markup = holboo_message_markup (body, HOLBOO_MESSAGE_ROW_MAX_CHARS, HOLBOO_MESSAGE_ROW_MAX_LINES, &cut);
 
-  gtk_label_set_markup (GTK_LABEL (self->slots[HOLBOO_MESSAGE_ROW_SLOT_BODY]), markup);
+  gtk_label_set_markup (GTK_LABEL (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_BODY)), markup);
   if (cut)
     ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
   else
     hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
+}
+
+/* A shared card (a .vcf file) is shown as the card, instead of its
+ * file's name or address. */
+static gboolean
+update_card (HolbooMessageRow *self)
+{
+  HolbooStoredMessage *m = holboo_message_item_get_message (self->item);
+  GtkWidget *bubble;
+
+  if (m->attachment == NULL || m->retracted || !holboo_card_is_vcf_name (m->attachment->name))
+    {
+      if (self->slots[HOLBOO_MESSAGE_ROW_SLOT_CARD] != NULL)
+        holboo_card_bubble_set_attachment (HOLBOO_CARD_BUBBLE (self->slots[HOLBOO_MESSAGE_ROW_SLOT_CARD]), NULL, FALSE);
+      hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_CARD);
+      return FALSE;
+    }
+  bubble = ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_CARD);
+  holboo_card_bubble_set_attachment (HOLBOO_CARD_BUBBLE (bubble), m->attachment,
+                                     m->direction == HOLBOO_MESSAGE_OUTGOING);
+  hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_BODY);
+  hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
+  return TRUE;
 }
 
 static void
@@ -618,7 +648,8 @@ holboo_message_row_set_item (HolbooMessageRow  *self,
   g_signal_connect_object (item, "notify::first-unread", G_CALLBACK (on_layout_changed), self, 0);
 
   update_layout (self);
-  update_body (self);
+  if (!update_card (self))
+    update_body (self);
   update_state (self);
 
   if (holboo_message_item_get_direction (item) == HOLBOO_MESSAGE_OUTGOING)

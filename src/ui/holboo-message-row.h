@@ -8,7 +8,9 @@
  *   [day divider]          SLOT_DAY       when the message starts a day
  *   [New Messages ───]     SLOT_UNREAD    above the first unread message
  *   [sender] [time]        SLOT_SENDER + SLOT_TIME, when it starts a group
- *   [body ……………] [state]   SLOT_BODY (always) + SLOT_STATE (outgoing)
+ *   [body ……………] [state]   SLOT_BODY (but for a card) + SLOT_STATE (outgoing)
+ *   [card]         [state]   SLOT_CARD + SLOT_STATE, for a shared card (.vcf)
+ *                            instead of the body
  *   [Show More]            SLOT_SHOW_MORE when the body was cut
  *
  * To add a part (a reply's quote, an attachment's preview, a reaction
@@ -46,6 +48,7 @@ typedef enum {
   HOLBOO_MESSAGE_ROW_SLOT_TIME,
   HOLBOO_MESSAGE_ROW_SLOT_BODY,
   HOLBOO_MESSAGE_ROW_SLOT_STATE,
+  HOLBOO_MESSAGE_ROW_SLOT_CARD,
   HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE,
   HOLBOO_MESSAGE_ROW_N_SLOTS
 } HolbooMessageRowSlot;
