@@ -17,6 +17,10 @@
  * A card that cannot be had (none published, not shared with us, or a
  * broken one the engine refuses) leaves the member with the roster's
  * name and no card: the directory still lists them.
+ *
+ * Fetched cards are kept in the account's store
+ * (holboo_account_cache_card()) and shown at the next run at once, even
+ * offline, until that session's fetch refreshes them.
  */
 
 #define G_LOG_DOMAIN "holboo-team-directory"
@@ -26,6 +30,7 @@
 #include "holboo-account-cards.h"
 #include "holboo-account-contacts.h"
 #include "holboo-team-directory.h"
+#include "holboo-xmpp-error.h"
 #include "holboo-xmpp-avatar.h"
 #include "holboo-xmpp-vcard4.h"
 
@@ -40,6 +45,7 @@ struct _HolbooTeamDirectory
   GHashTable    *by_jid;    /* jid → HolbooTeamMember (borrowed) */
   GQueue         queue;     /* (element-type utf8): jids to fetch */
   GCancellable  *cancellable;
+  GHashTable    *cached;    /* jid → HolbooCard kept from the last run */
   guint          running;
   gboolean       loaded;
   gboolean       loading;
@@ -123,10 +129,21 @@ on_fetched (GObject      *source,
         }
       else
         {
-          if (card == NULL)
-            g_debug ("No card for %s: %s", fetch->jid, error->message);
+          if (card != NULL)
+            {
+              holboo_team_member_set_card (member, card);
+              holboo_account_cache_card (self->account, fetch->jid, card);
+            }
+          else if (error->domain == HOLBOO_XMPP_STANZA_ERROR ||
+                   g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            {
+              /* None now, or no longer shared with us: forget it. */
+              g_debug ("No card for %s: %s", fetch->jid, error->message);
+              holboo_team_member_set_card (member, NULL);
+              holboo_account_cache_card (self->account, fetch->jid, NULL);
+            }
           else
-            holboo_team_member_set_card (member, card);
+            g_debug ("The card of %s was not fetched: %s", fetch->jid, error->message);
           holboo_team_member_set_card_state (member, HOLBOO_TEAM_MEMBER_CARD_FETCHED);
         }
     }
@@ -212,6 +229,8 @@ rebuild (HolbooTeamDirectory *self)
       else
         {
           member = holboo_team_member_new (jid);
+          if (self->cached != NULL)
+            holboo_team_member_set_card (member, g_hash_table_lookup (self->cached, jid));
           g_signal_connect_object (member, "notify::display-name", G_CALLBACK (on_member_changed), self, 0);
         }
       holboo_team_member_set_contact (member, contact);
@@ -263,6 +282,34 @@ on_card_changed (HolbooAccount       *account,
       return;
     }
   holboo_team_directory_refresh (self, jid);
+}
+
+static void
+on_cached_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HolbooTeamDirectory) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *cached = holboo_account_load_cached_cards_finish (HOLBOO_ACCOUNT (source), result, &error);
+
+  if (cached == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("The kept cards were not read: %s", error->message);
+      return;
+    }
+  self->cached = cached;
+  /* Shown until the server says otherwise; never over a fresher card. */
+  for (guint i = 0; i < self->members->len; i++)
+    {
+      HolbooTeamMember *member = self->members->pdata[i];
+      HolbooCard *card = g_hash_table_lookup (cached, holboo_team_member_get_jid (member));
+
+      if (card != NULL && holboo_team_member_get_card (member) == NULL &&
+          holboo_team_member_get_card_state (member) != HOLBOO_TEAM_MEMBER_CARD_FETCHED)
+        holboo_team_member_set_card (member, card);
+    }
 }
 
 static void
@@ -353,6 +400,7 @@ holboo_team_directory_constructed (GObject *object)
   g_signal_connect_object (holboo_account_get_connection (self->account), "notify::state",
                            G_CALLBACK (on_connection_state), self, G_CONNECT_SWAPPED);
   rebuild (self);
+  holboo_account_load_cached_cards_async (self->account, self->cancellable, on_cached_loaded, g_object_ref (self));
 }
 
 static void
@@ -373,6 +421,7 @@ holboo_team_directory_finalize (GObject *object)
   HolbooTeamDirectory *self = HOLBOO_TEAM_DIRECTORY (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cached, g_hash_table_unref);
   g_ptr_array_unref (self->members);
   g_hash_table_unref (self->by_jid);
   g_free (self->domain);
