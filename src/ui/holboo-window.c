@@ -17,14 +17,13 @@
 
 #include <glib/gi18n.h>
 
-#include "holboo-account-contacts.h"
 #include "holboo-accounts-window.h"
 #include "holboo-auto-reply.h"
 #include "holboo-card-page.h"
 #include "holboo-connection-banner.h"
 #include "holboo-mode-button.h"
 #include "holboo-customers-page.h"
-#include "holboo-jid.h"
+#include "holboo-people-actions.h"
 #include "holboo-sign-in-page.h"
 #include "holboo-team-page.h"
 
@@ -210,65 +209,6 @@ on_show_customer_activate (GSimpleAction *action,
   holboo_customers_page_show_customer (self->customers_page, g_variant_get_string (parameter, NULL));
 }
 
-/* Opens the conversation with a bare JID (from the Team page, a card in
- * a chat, …) on the Chats page. */
-static void
-on_open_chat_activate (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  HolbooWindow *self = HOLBOO_WINDOW (user_data);
-  const char *jid = g_variant_get_string (parameter, NULL);
-  g_autoptr(HolbooJid) parsed = holboo_jid_parse (jid, -1, NULL);
-
-  if (parsed == NULL || holboo_jid_get_localpart (parsed) == NULL ||
-      holboo_chats_page_get_account (self->chats_page) == NULL)
-    {
-      g_message ("Cannot open a chat with “%s”", jid);
-      return;
-    }
-  g_action_group_activate_action (G_ACTION_GROUP (self), "show-page", g_variant_new_string ("chats"));
-  holboo_chats_page_open_conversation (self->chats_page, holboo_jid_get_bare_string (parsed));
-}
-
-static void
-on_contact_saved (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!holboo_account_add_contact_finish (HOLBOO_ACCOUNT (source), result, &error))
-    g_message ("The contact was not saved: %s", error->message);
-}
-
-/* Adds (jid, name) to the contacts, e.g. from a card shared in a chat. */
-static void
-on_save_contact_activate (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
-{
-  HolbooWindow *self = HOLBOO_WINDOW (user_data);
-  HolbooAccount *account = holboo_chats_page_get_account (self->chats_page);
-  const char *jid, *name;
-
-  g_variant_get (parameter, "(&s&s)", &jid, &name);
-  if (account == NULL)
-    return;
-  holboo_account_add_contact_async (account, jid, *name != '\0' ? name : NULL, NULL, NULL,
-                                    on_contact_saved, NULL);
-}
-
-/* Calls a bare JID.  Disabled until the calls work connects it (buttons
- * bound to it are insensitive and say why). */
-static void
-on_call_activate (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  g_message ("Calls are not available yet");
-}
-
 static const GActionEntry win_entries[] = {
   {
     .name = "show-page",
@@ -288,21 +228,6 @@ static const GActionEntry win_entries[] = {
   {
     .name = "show-customer",
     .activate = on_show_customer_activate,
-    .parameter_type = "s",
-  },
-  {
-    .name = "open-chat",
-    .activate = on_open_chat_activate,
-    .parameter_type = "s",
-  },
-  {
-    .name = "save-contact",
-    .activate = on_save_contact_activate,
-    .parameter_type = "(ss)",
-  },
-  {
-    .name = "call",
-    .activate = on_call_activate,
     .parameter_type = "s",
   },
 };
@@ -650,7 +575,7 @@ holboo_window_init (HolbooWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    win_entries, G_N_ELEMENTS (win_entries),
                                    self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "call")), FALSE);
+  holboo_people_actions_add (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
