@@ -188,7 +188,11 @@ test_send_and_save (void)
   g_assert_cmpstr (sent->attachment->name, ==, "Туяа Батболд.vcf");
   g_assert_cmpstr (sent->attachment->mime, ==, "text/vcard");
 
-  message = wait_file (ganaa, tuya, "Туяа Батболд.vcf", HOLBOO_ATTACHMENT_STATE_DOWNLOADED);
+  message = wait_file (ganaa, tuya, NULL, HOLBOO_ATTACHMENT_STATE_DOWNLOADED);
+  /* ejabberd's upload service serves it under a name of its own, still a .vcf. */
+  g_assert_true (g_str_has_suffix (message->attachment->name, ".vcf"));
+  if (!live_is_ejabberd ())
+    g_assert_cmpstr (message->attachment->name, ==, "Туяа Батболд.vcf");
   g_assert_nonnull (message->attachment->local_path);
   received = load_card (message->attachment->local_path, &error);
   g_assert_no_error (error);
