@@ -35,6 +35,7 @@ static const Command commands[] = {
   { "card", "publish", holboo_cli_card_publish },
   { "card", "get", holboo_cli_card_get },
   { "card", "qr", holboo_cli_card_qr },
+  { "contact", "add", holboo_cli_contact_add },
   { "mode", "show", holboo_cli_mode_show },
   { "mode", "set", holboo_cli_mode_set },
   { "customer", "list", holboo_cli_customer_list },
@@ -107,6 +108,9 @@ help_text (void)
     "  card qr --out FILE.png [--vcf FILE]\n"
     "      Write your card (or the one in FILE) as a QR code to scan with a phone.\n"
     "      Example: holboo-cli card qr --out card.png\n"));
+  g_string_append (text, _("  contact add JID [--name NAME]\n"
+    "      Add JID to your contacts (and so to the Team page, when on your server).\n"
+    "      Example: holboo-cli contact add bob@example.org --name 'Bob'\n"));
   g_string_append (text, _("  mode show\n"
     "      Show the mode (work, personal or dnd), who set it and until when.\n"
     "      Example: holboo-cli mode show --json\n"

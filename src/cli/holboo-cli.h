@@ -92,6 +92,7 @@ int holboo_cli_wait_message    (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_card_publish    (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_card_get        (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_card_qr         (HolbooCli *cli, int argc, char **argv);
+int holboo_cli_contact_add     (HolbooCli *cli, int argc, char **argv);
 /* holboo-cli-modes.c */
 int holboo_cli_mode_show       (HolbooCli *cli, int argc, char **argv);
 int holboo_cli_mode_set        (HolbooCli *cli, int argc, char **argv);

@@ -35,4 +35,27 @@ HolbooCard *holboo_account_fetch_card_finish   (HolbooAccount       *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
+/* holboo-account-card-share.c: a card sent in a chat as a .vcf file */
+void                 holboo_account_send_card_async  (HolbooAccount       *self,
+                                                      const char          *to,
+                                                      HolbooCard          *card,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+HolbooStoredMessage *holboo_account_send_card_finish (HolbooAccount       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* holboo-account-card-cache.c: colleagues' cards kept between runs */
+void                 holboo_account_cache_card       (HolbooAccount       *self,
+                                                      const char          *jid,
+                                                      HolbooCard          *card);
+void                 holboo_account_load_cached_cards_async  (HolbooAccount       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GHashTable          *holboo_account_load_cached_cards_finish (HolbooAccount       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS

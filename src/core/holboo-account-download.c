@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "holboo-account-transfer-private.h"
+#include "holboo-card.h"
 #include "holboo-xmpp-oob.h"
 
 #include <glib/gi18n-lib.h>
@@ -66,6 +67,8 @@ on_download_row (HolbooAccount *self,
   Transfer *t = step->transfer;
   g_autofree char *dest = NULL;
   HolbooStoredAttachment *a;
+  const char *mime_prefix = NULL;
+  guint64 max_size;
 
   if (step->row == NULL || step->row->attachment == NULL || step->row->attachment->url == NULL)
     {
@@ -81,10 +84,19 @@ on_download_row (HolbooAccount *self,
   t->work = holboo_stored_attachment_copy (step->row->attachment);
   a = t->work;
   dest = download_path (self, a);
+  /* Taken without asking: images up to the account's limit, cards
+   * (.vcf, any type the server says) up to the largest card read. */
+  if (!t->automatic)
+    max_size = HOLBOO_ACCOUNT_MAX_DOWNLOAD_SIZE;
+  else if (holboo_card_is_vcf_name (a->name))
+    max_size = MIN (self->upload->auto_download_max, HOLBOO_CARD_MAX_VCF_SIZE);
+  else
+    {
+      max_size = self->upload->auto_download_max;
+      mime_prefix = "image/";
+    }
   holboo_http_download_async (self->upload->session, a->url, dest,
-                              a->size,
-                              t->automatic ? self->upload->auto_download_max : HOLBOO_ACCOUNT_MAX_DOWNLOAD_SIZE,
-                              t->automatic ? "image/" : NULL,
+                              a->size, max_size, mime_prefix,
                               _holboo_transfer_progress, t, t->cancellable, on_downloaded, _holboo_transfer_ref (t));
 }
 
@@ -137,7 +149,7 @@ _holboo_download_on_message_added (HolbooAccount       *self,
 
   if (m->direction != HOLBOO_MESSAGE_INCOMING || m->attachment == NULL ||
       m->attachment->state != HOLBOO_ATTACHMENT_STATE_REMOTE || self->upload->auto_download_max == 0 ||
-      !name_says_image (m->attachment->name))
+      !(name_says_image (m->attachment->name) || holboo_card_is_vcf_name (m->attachment->name)))
     return;
 
   id = g_new (gint64, 1);

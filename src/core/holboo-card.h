@@ -114,6 +114,15 @@ HolbooCard    *holboo_card_new_from_vcf      (const char    *text,
                                               gssize         length,
                                               GError       **error);
 
+/* .vcf files, read on a thread (holboo-card-file.c). */
+void           holboo_card_load_file_async   (GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+HolbooCard    *holboo_card_load_file_finish  (GAsyncResult        *result,
+                                              GError             **error);
+gboolean       holboo_card_is_vcf_name       (const char          *name);
+
 /* What a QR code of the card carries. */
 #define HOLBOO_CARD_QR_MAX_LENGTH 1200
 char          *holboo_card_dup_qr_text       (HolbooCard    *self,

@@ -316,6 +316,8 @@ same_reactions (GPtrArray *a,
   return TRUE;
 }
 
+/* What a row shows of a file: its state and size, its preview, where it
+ * is, why it failed, its caption. */
 static gboolean
 same_attachment (HolbooStoredAttachment *a,
                  HolbooStoredAttachment *b)

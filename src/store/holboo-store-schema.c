@@ -375,6 +375,14 @@ static const char * const migrations[] = {
   "CREATE TABLE customers_search_pending ("
   "  customer_id INTEGER PRIMARY KEY"
   ") STRICT;",
+
+  /* 11: colleagues' business cards, as last fetched (the team directory
+   * shows them at once, offline too): .vcf text with the photo, µs. */
+  "CREATE TABLE cards ("
+  "  jid        TEXT PRIMARY KEY NOT NULL,"
+  "  vcard      TEXT NOT NULL,"
+  "  fetched_at INTEGER NOT NULL"
+  ") STRICT, WITHOUT ROWID;",
 };
 
 static const char *

@@ -117,7 +117,7 @@ holboo_application_set_accels (HolbooApplication *self)
   gtk_application_set_accels_for_action (app, "win.show-accounts",
                                          (const char *[]) { "<Control>comma", NULL });
 
-  /* Alt+1 … Alt+6, in sidebar order: the GNOME convention for "go to the
+  /* Alt+1 … Alt+7, in sidebar order: the GNOME convention for "go to the
    * n-th view", and free of the Ctrl+digit that text widgets may want. */
   for (guint i = 0; pages[i] != NULL && i < 9; i++)
     {

@@ -20,6 +20,7 @@
 #include "holboo-account-cards.h"
 #include "holboo-card-page.h"
 #include "holboo-card-preview.h"
+#include "holboo-card-renderer.h"
 
 #define PHOTO_SIDE 256
 
@@ -267,6 +268,41 @@ on_exported (GObject      *source,
   toast (self, _("Card saved"));
 }
 
+static const struct {
+  const char *format;
+  const char *extension;
+  const char *mime_type;
+} export_formats[] = {
+  { "vcf", "vcf", "text/vcard" },
+  { "png", "png", "image/png" },
+  { "pdf", "pdf", "application/pdf" },
+};
+
+/**
+ * holboo_card_page_export_bytes:
+ * @format: "vcf", "png" or "pdf"
+ *
+ * Returns: (transfer full) (nullable): the card as the Export menu saves
+ *   it: a .vcf with its photo, or its image as PNG or PDF
+ */
+GBytes *
+holboo_card_page_export_bytes (HolbooCardPage *self,
+                               const char     *format,
+                               GError        **error)
+{
+  g_return_val_if_fail (HOLBOO_IS_CARD_PAGE (self), NULL);
+
+  if (g_str_equal (format, "png"))
+    return holboo_card_renderer_export (self->card, HOLBOO_CARD_FORMAT_PNG, error);
+  if (g_str_equal (format, "pdf"))
+    return holboo_card_renderer_export (self->card, HOLBOO_CARD_FORMAT_PDF, error);
+  {
+    char *vcf = holboo_card_to_vcf (self->card, TRUE);
+
+    return g_bytes_new_take (vcf, strlen (vcf));
+  }
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -275,15 +311,18 @@ on_export_response (GtkNativeDialog *dialog,
   g_autoptr(HolbooCardPage) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *vcf;
+  g_autoptr(GError) error = NULL;
+  const char *format = g_object_get_data (G_OBJECT (dialog), "holboo-format");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      vcf = holboo_card_to_vcf (self->card, TRUE);
-      bytes = g_bytes_new_take (vcf, strlen (vcf));
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           self->cancellable, on_exported, g_object_ref (self));
+      bytes = holboo_card_page_export_bytes (self, format, &error);
+      if (bytes == NULL)
+        toast (self, error->message);
+      else
+        g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                             self->cancellable, on_exported, g_object_ref (self));
     }
   g_object_unref (dialog);
 }
@@ -294,14 +333,31 @@ export_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HolbooCardPage *self = HOLBOO_CARD_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
   GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_equal (format, export_formats[i].format))
+      break;
+  if (i == G_N_ELEMENTS (export_formats))
+    {
+      g_message ("No export format “%s”", format);
+      return;
+    }
 
   dialog = gtk_file_chooser_native_new (_("Export Card"), parent_window (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = g_strdup_printf ("%s.vcf", holboo_card_get_name (self->card) ? holboo_card_get_name (self->card) : _("card"));
+  name = g_strdup_printf ("%s.%s", holboo_card_get_name (self->card) ? holboo_card_get_name (self->card) : _("card"),
+                          export_formats[i].extension);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_add_mime_type (filter, export_formats[i].mime_type);
+  gtk_file_filter_add_suffix (filter, export_formats[i].extension);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_set_data (G_OBJECT (dialog), "holboo-format", (gpointer) export_formats[i].format);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -587,7 +643,7 @@ holboo_card_page_class_init (HolbooCardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooCardPage, access_row);
 
   gtk_widget_class_install_action (widget_class, "card.publish", NULL, publish_activated);
-  gtk_widget_class_install_action (widget_class, "card.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "card.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "card.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "card.choose-photo", NULL, choose_photo_activated);
   gtk_widget_class_install_action (widget_class, "card.remove-photo", NULL, remove_photo_activated);

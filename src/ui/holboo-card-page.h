@@ -23,5 +23,8 @@ void                  holboo_card_page_set_manager (HolbooCardPage       *self,
 HolbooCard           *holboo_card_page_get_card    (HolbooCardPage       *self);
 void                  holboo_card_page_show_card   (HolbooCardPage       *self,
                                                     HolbooCard           *card);
+GBytes               *holboo_card_page_export_bytes (HolbooCardPage      *self,
+                                                    const char           *format,
+                                                    GError              **error);
 
 G_END_DECLS

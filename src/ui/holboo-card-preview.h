@@ -20,5 +20,9 @@ HolbooCard *holboo_card_preview_get_card (HolbooCardPreview *self);
 void        holboo_card_preview_set_card (HolbooCardPreview *self,
                                           HolbooCard        *card);
 const char *holboo_card_preview_get_qr_text (HolbooCardPreview *self);
+GtkWidget  *holboo_card_preview_present (GtkWidget         *parent,
+                                         HolbooCard        *card,
+                                         const char        *title,
+                                         const char        *subtitle);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "holboo-card-share.h"
 #include "holboo-conversation-view-private.h"
 #include "holboo-reply-bar.h"
 
@@ -55,6 +56,18 @@ send (GtkWidget  *widget,
    * composer is emptied once it went to the account. */
   if (holboo_message_actions_send (self->actions, text))
     self->sticky = TRUE;
+}
+
+static void
+share_card (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  HolbooConversationView *self = HOLBOO_CONVERSATION_VIEW (widget);
+
+  if (self->list != NULL)
+    holboo_card_share_own (holboo_message_list_get_account (self->list),
+                           holboo_message_list_get_peer (self->list), self->toast_overlay);
 }
 
 static gboolean
@@ -151,6 +164,7 @@ holboo_conversation_view_class_init (HolbooConversationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooConversationView, messages_overlay);
 
   gtk_widget_class_install_action (widget_class, "conversation.send", NULL, send);
+  gtk_widget_class_install_action (widget_class, "conversation.share-card", NULL, share_card);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "holboo-attachment-view.h"
+#include "holboo-card-bubble.h"
 #include "holboo-message-markup.h"
 #include "holboo-message-reactions.h"
 #include "holboo-message-row.h"
@@ -49,6 +50,8 @@ static const Line lines[] = {
   { HOLBOO_MESSAGE_ROW_SLOT_BODY, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
   /* The state goes beside the file when there is no caption above it. */
   { HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
+  /* A shared card instead of the body and the file: the state beside it. */
+  { HOLBOO_MESSAGE_ROW_SLOT_CARD, HOLBOO_MESSAGE_ROW_SLOT_STATE, TRUE },
   { HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE, -1, FALSE },
   { HOLBOO_MESSAGE_ROW_SLOT_REACTIONS, -1, FALSE },
 };
@@ -210,6 +213,10 @@ new_slot (HolbooMessageRowSlot slot)
       child = holboo_message_reactions_new ();
       gtk_widget_set_name (child, "message-reactions");
       gtk_widget_set_margin_top (child, 4);
+      break;
+    case HOLBOO_MESSAGE_ROW_SLOT_CARD:
+      child = holboo_card_bubble_new ();
+      gtk_widget_set_name (child, "message-card");
       break;
     case HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE:
       child = gtk_button_new_with_label (_("Show More"));
@@ -543,7 +550,7 @@ update_extras (HolbooMessageRow *self)
   else
     hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_QUOTE);
 
-  if (m->attachment != NULL && !m->retracted)
+  if (m->attachment != NULL && !m->retracted && !holboo_card_is_vcf_name (m->attachment->name))
     holboo_attachment_view_set_message (HOLBOO_ATTACHMENT_VIEW (ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT)), m);
   else if (self->slots[HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT] != NULL)
     {
@@ -614,6 +621,29 @@ update_body (HolbooMessageRow *self)
     ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
   else
     hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
+}
+
+/* A shared card (a .vcf file) is shown as the card, instead of its
+ * file's name or address. */
+static gboolean
+update_card (HolbooMessageRow *self)
+{
+  HolbooStoredMessage *m = holboo_message_item_get_message (self->item);
+  GtkWidget *bubble;
+
+  if (m->attachment == NULL || m->retracted || !holboo_card_is_vcf_name (m->attachment->name))
+    {
+      if (self->slots[HOLBOO_MESSAGE_ROW_SLOT_CARD] != NULL)
+        holboo_card_bubble_set_attachment (HOLBOO_CARD_BUBBLE (self->slots[HOLBOO_MESSAGE_ROW_SLOT_CARD]), NULL, FALSE);
+      hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_CARD);
+      return FALSE;
+    }
+  bubble = ensure_slot (self, HOLBOO_MESSAGE_ROW_SLOT_CARD);
+  holboo_card_bubble_set_attachment (HOLBOO_CARD_BUBBLE (bubble), m->attachment,
+                                     m->direction == HOLBOO_MESSAGE_OUTGOING);
+  hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_BODY);
+  hide_slot (self, HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE);
+  return TRUE;
 }
 
 static void
@@ -752,6 +782,7 @@ holboo_message_row_set_item (HolbooMessageRow  *self,
 
   update_layout (self);
   update_body (self);
+  update_card (self);
   update_state (self);
 
   if (holboo_message_item_get_direction (item) == HOLBOO_MESSAGE_OUTGOING)

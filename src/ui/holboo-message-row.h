@@ -9,8 +9,10 @@
  *   [New Messages ───]     SLOT_UNREAD    above the first unread message
  *   [sender] [time]        SLOT_SENDER + SLOT_TIME, when it starts a group
  *   [▍quoted message]      SLOT_QUOTE for a reply
- *   [body ……………] [state]   SLOT_BODY (always) + SLOT_STATE (outgoing)
+ *   [body ……………] [state]   SLOT_BODY (but for a card) + SLOT_STATE (outgoing)
  *   [file or preview]      SLOT_ATTACHMENT (+ SLOT_STATE when no caption)
+ *   [card]         [state]   SLOT_CARD + SLOT_STATE, for a shared card (.vcf)
+ *                            instead of the body and the file
  *   [Show More]            SLOT_SHOW_MORE when the body was cut
  *   [👍 2] [❤️ 1]           SLOT_REACTIONS when there are any
  *
@@ -51,6 +53,7 @@ typedef enum {
   HOLBOO_MESSAGE_ROW_SLOT_BODY,
   HOLBOO_MESSAGE_ROW_SLOT_STATE,
   HOLBOO_MESSAGE_ROW_SLOT_ATTACHMENT,
+  HOLBOO_MESSAGE_ROW_SLOT_CARD,
   HOLBOO_MESSAGE_ROW_SLOT_SHOW_MORE,
   HOLBOO_MESSAGE_ROW_SLOT_REACTIONS,
   HOLBOO_MESSAGE_ROW_N_SLOTS

@@ -23,7 +23,9 @@
 #include "holboo-connection-banner.h"
 #include "holboo-mode-button.h"
 #include "holboo-customers-page.h"
+#include "holboo-people-actions.h"
 #include "holboo-sign-in-page.h"
+#include "holboo-team-page.h"
 
 struct _HolbooWindow
 {
@@ -58,6 +60,7 @@ struct _HolbooWindow
   HolbooModeButton     *mode_button;
   HolbooModeButton     *sidebar_mode_button;
   HolbooCustomersPage  *customers_page;
+  HolbooTeamPage       *team_page;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,6 +82,7 @@ static const char * const page_names[] = {
   "meetings",
   "customers",
   "dashboard",
+  "team",
   "card",
   NULL
 };
@@ -240,6 +244,7 @@ update_chats_account (HolbooWindow *self)
     first = g_list_model_get_item (accounts, 0);
   holboo_chats_page_set_account (self->chats_page, first);
   holboo_customers_page_set_account (self->customers_page, first);
+  holboo_team_page_set_account (self->team_page, first);
 }
 
 /* Before the accounts are read: nothing. Without an account: the sign-in
@@ -534,6 +539,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   g_type_ensure (HOLBOO_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (HOLBOO_TYPE_CARD_PAGE);
   g_type_ensure (HOLBOO_TYPE_MODE_BUTTON);
+  g_type_ensure (HOLBOO_TYPE_TEAM_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, card_page);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, view_stack);
@@ -556,6 +562,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, mode_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar_mode_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, team_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 }
@@ -568,6 +575,7 @@ holboo_window_init (HolbooWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    win_entries, G_N_ELEMENTS (win_entries),
                                    self);
+  holboo_people_actions_add (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -163,6 +163,25 @@ test_publish_get_qr (void)
       }
   }
 
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GPtrArray) lines = NULL;
+
+    /* contact add: bob takes alice into his contacts (as the demo
+     * seeds the Team page); a bad address is a usage error. */
+    run_cli (&run, bob_dir, "bob-pass", "--ca-file", live.ca_file, "contact", "add", alice,
+             "--name", "Алиса", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = json_lines (run.out);
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (lines, 0), "added"), ==, alice);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, bob_dir, "bob-pass", "--ca-file", live.ca_file, "contact", "add", "not a jid@@", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
   g_unlink (vcf_path);
   remove_tree (alice_dir);
   remove_tree (bob_dir);

@@ -140,8 +140,8 @@ EOF
 }
 
 case_mongolian() {
-  local pages=(chats calls meetings customers dashboard card)
-  local titles=(Chats Calls Meetings Customers Dashboard "My Card")
+  local pages=(chats calls meetings customers dashboard team card)
+  local titles=(Chats Calls Meetings Customers Dashboard Team "My Card")
   local app_title i shown before
 
   export LANGUAGE=mn
@@ -158,8 +158,8 @@ case_mongolian() {
   start_app
   wait_for_window "$app_title"
 
-  # Alt+6 … Alt+1, so that every key really changes the page.
-  for i in 5 4 3 2 1 0; do
+  # Alt+7 … Alt+1, so that every key really changes the page.
+  for i in 6 5 4 3 2 1 0; do
     shown=$(translate "${titles[$i]}")
     [ "$shown" != "${titles[$i]}" ] || fail "“${titles[$i]}” has no Mongolian translation"
     xdotool key "alt+$((i + 1))"

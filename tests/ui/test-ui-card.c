@@ -175,6 +175,90 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+static char *
+save_artefact (GBytes     *bytes,
+               const char *name)
+{
+  const char *dir = g_getenv ("HOLBOO_TEST_ARTEFACTS");
+  g_autofree char *file = g_strdup_printf ("test-ui-card-%s", name);
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  if (dir == NULL || *dir == '\0')
+    dir = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, file, NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_test_message ("Saved %s", path);
+  return path;
+}
+
+/* Export as the menu does: the .vcf reads back as the card; the PNG is
+ * the card at 300 dpi whose code decodes to what the preview's says;
+ * the PDF is one page the card's size (and, with poppler-utils, its code
+ * decodes too once rasterised). */
+static void
+assert_exports (HolbooCardPage *page,
+                const char     *qr_text)
+{
+  g_autoptr(GBytes) vcf = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(HolbooCard) back = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  const char *data;
+  gsize size;
+
+  vcf = holboo_card_page_export_bytes (page, "vcf", &error);
+  g_assert_no_error (error);
+  back = holboo_card_new_from_vcf (g_bytes_get_data (vcf, NULL), g_bytes_get_size (vcf), &error);
+  g_assert_no_error (error);
+  g_assert_true (holboo_card_equal (back, holboo_card_page_get_card (page)));
+
+  png = holboo_card_page_export_bytes (page, "png", &error);
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1011);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 638);
+  png_path = save_artefact (png, "export.png");
+  decoded = zbar_decode (png_path);
+  if (decoded != NULL)
+    g_assert_cmpstr (decoded, ==, qr_text);
+
+  pdf = holboo_card_page_export_bytes (page, "pdf", &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &size);
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_true (g_str_has_prefix (data, "%PDF-1."));
+  /* 85.6 × 54 mm in points (memmem: the file has binary streams). */
+  g_assert_nonnull (memmem (data, size, "/MediaBox [ 0 0 242.645669 153.070866 ]", 39));
+  pdf_path = save_artefact (pdf, "export.pdf");
+  if (pdftoppm != NULL)
+    {
+      g_autofree char *prefix = g_strconcat (pdf_path, "-raster", NULL);
+      g_autofree char *raster = g_strconcat (prefix, ".png", NULL);
+      g_autofree char *from_pdf = NULL;
+      const char *argv[] = { pdftoppm, "-png", "-r", "400", "-singlefile", pdf_path, prefix, NULL };
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      from_pdf = zbar_decode (raster);
+      if (from_pdf != NULL)
+        g_assert_cmpstr (from_pdf, ==, qr_text);
+    }
+  else
+    g_test_message ("pdftoppm (Debian package poppler-utils) is not installed: the PDF's code is not decoded");
+}
+
 static void
 test_card_page (void)
 {
@@ -231,7 +315,8 @@ test_card_page (void)
 
   /* Without an account there is nothing to publish to; export works. */
   g_assert_false (gtk_widget_is_sensitive (find_button (page, "card.publish")));
-  g_assert_true (gtk_widget_is_sensitive (find_button (page, "card.export")));
+  g_assert_true (gtk_widget_is_sensitive (find_widget (page, GTK_TYPE_MENU_BUTTON, NULL)));
+  assert_exports (HOLBOO_CARD_PAGE (page), holboo_card_preview_get_qr_text (HOLBOO_CARD_PREVIEW (preview)));
 
   /* Dark style: a dark card, the code still on white and readable. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -21,6 +21,7 @@
 #include "holboo-application.h"
 #include "holboo-card-page.h"
 #include "holboo-customers-page.h"
+#include "holboo-team-page.h"
 #include "holboo-window.h"
 
 /* The English titles, in sidebar order: what the window shows in C, and
@@ -34,6 +35,7 @@ static const struct {
   { "meetings", "Meetings" },
   { "customers", "Customers" },
   { "dashboard", "Dashboard" },
+  { "team", "Team" },
   { "card", "My Card" },
 };
 
@@ -337,14 +339,15 @@ assert_page_shown (Fixture    *f,
 
   /* A page not built yet is an honest status page: a title, a
    * description, an icon that the icon theme (our resources) really has,
-   * and it is on screen.  My card is built (tests/ui/test-ui-card.c). */
+   * and it is on screen.  My card and Team are built (tests/ui/test-ui-card.c,
+   * test-ui-team.c). */
   child = gtk_stack_get_visible_child (stack);
   /* The Chats and Customers pages, signed out, are their own status
    * pages. */
   if (HOLBOO_IS_CHATS_PAGE (child) || HOLBOO_IS_CUSTOMERS_PAGE (child))
     child = gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_first_child (child)));
   wait_until (widget_is_mapped, child, "the page is on screen");
-  if (HOLBOO_IS_CARD_PAGE (child))
+  if (HOLBOO_IS_CARD_PAGE (child) || HOLBOO_IS_TEAM_PAGE (child))
     goto header;
   g_assert_true (ADW_IS_STATUS_PAGE (child));
   assert_shown_text (adw_status_page_get_title (ADW_STATUS_PAGE (child)), pages[index].title);
@@ -719,7 +722,7 @@ icons_load (Fixture *f)
 {
   static const char * const names[] = {
     "holboo-chats-symbolic", "holboo-calls-symbolic", "holboo-meetings-symbolic",
-    "holboo-customers-symbolic", "holboo-dashboard-symbolic", "holboo-card-symbolic",
+    "holboo-customers-symbolic", "holboo-dashboard-symbolic", "holboo-team-symbolic", "holboo-card-symbolic",
     "open-menu-symbolic", "go-previous-symbolic", "dialog-warning-symbolic",
   };
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (f->window)));

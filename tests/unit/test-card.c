@@ -513,6 +513,39 @@ test_properties (void)
   g_assert_false (holboo_card_is_empty (card));
 }
 
+/* The demo's cards (data/demo, published by build-aux/holboo demo) read
+ * as full cards whose photos are images the server will take. */
+static void
+test_demo_cards (void)
+{
+  const char * const names[] = { "alice", "bat", "saraa" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.vcf", names[i]);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", file, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(HolbooCard) card = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *xmpp = g_strdup_printf ("%s@localhost", names[i]);
+      guint width = 0, height = 0;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &text, &length, &error));
+      card = holboo_card_new_from_vcf (text, length, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (holboo_card_get_name (card));
+      g_assert_nonnull (holboo_card_get_title (card));
+      g_assert_nonnull (holboo_card_get_department (card));
+      g_assert_nonnull (holboo_card_get_phones (card)[0]);
+      g_assert_cmpstr (holboo_card_get_xmpp (card), ==, xmpp);
+      g_assert_nonnull (holboo_card_get_photo (card));
+      g_assert_cmpstr (holboo_card_sniff_photo (holboo_card_get_photo (card), &width, &height, &error), ==, "image/png");
+      g_assert_cmpuint (width, ==, 128);
+      g_assert_cmpuint (g_bytes_get_size (holboo_card_get_photo (card)), <, 160 * 1024);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/card/bad-photos", test_bad_photos);
   g_test_add_func ("/card/qr", test_qr);
   g_test_add_func ("/card/properties", test_properties);
+  g_test_add_func ("/card/demo", test_demo_cards);
 
   return g_test_run ();
 }

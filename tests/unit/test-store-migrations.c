@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "holboo-store-calls.h"
+#include "holboo-store-cards.h"
 #include "holboo-store-messages.h"
 #include "holboo-store-rooms.h"
 #include "holboo-store-roster.h"
@@ -335,6 +336,36 @@ check_calls_data (HolbooStore *store)
   g_assert_cmpstr (((HolbooStoredCall *) calls->pdata[1])->end_reason, ==, "hung-up");
 }
 
+/* The schema version that added the card cache. */
+#define CARDS_VERSION 11
+
+/* The card cache fixture: bat's card, kept; put replaces, remove forgets. */
+static void
+check_cards_data (HolbooStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = holboo_store_cards_load (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 1);
+  g_assert_cmpstr (((HolbooStoredCard *) cards->pdata[0])->jid, ==, "bat.erdene@example.mn");
+  g_assert_nonnull (strstr (((HolbooStoredCard *) cards->pdata[0])->vcard, "FN:Бат-Эрдэнэ"));
+  g_assert_cmpint (((HolbooStoredCard *) cards->pdata[0])->fetched_at, ==, 1700000500000000);
+
+  g_assert_true (holboo_store_card_put (store, "bat.erdene@example.mn", "BEGIN:VCARD\r\nEND:VCARD\r\n", 1, &error));
+  g_assert_true (holboo_store_card_put (store, "saraa@example.mn", "BEGIN:VCARD\r\nEND:VCARD\r\n", 2, &error));
+  g_clear_pointer (&cards, g_ptr_array_unref);
+  cards = holboo_store_cards_load (store, &error);
+  g_assert_cmpuint (cards->len, ==, 2);
+  g_assert_cmpint (((HolbooStoredCard *) cards->pdata[0])->fetched_at, ==, 1);
+  g_assert_true (holboo_store_card_remove (store, "saraa@example.mn", &error));
+  g_assert_true (holboo_store_card_remove (store, "bat.erdene@example.mn", &error));
+  g_clear_pointer (&cards, g_ptr_array_unref);
+  cards = holboo_store_cards_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 0);
+}
+
 /* Every schema version that was ever released upgrades to exactly the
  * schema a fresh database gets, and keeps its data. */
 static void
@@ -405,6 +436,8 @@ test_fixtures_upgrade (Fixture       *f,
         check_attachments_data (store);
       if (v >= CALLS_VERSION)
         check_calls_data (store);
+      if (v >= CARDS_VERSION)
+        check_cards_data (store);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set

@@ -241,6 +241,14 @@ SCHEMA = {
         "  customer_id INTEGER PRIMARY KEY"
         ") STRICT",
     ],
+    # Colleagues' business cards, as last fetched.
+    11: [
+        "CREATE TABLE cards ("
+        "  jid        TEXT PRIMARY KEY NOT NULL,"
+        "  vcard      TEXT NOT NULL,"
+        "  fetched_at INTEGER NOT NULL"
+        ") STRICT, WITHOUT ROWID",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -426,6 +434,13 @@ DATA = {
         ("INSERT INTO teamlog_outbox_fields (seq, position, name, value) VALUES (?, ?, ?, ?)",
          (1, 0, "name", "Мөнхбат")),
         ("INSERT INTO customers_fts (rowid, text) VALUES (?, ?)", (2, "Мөнхбат")),
+    ],
+    # A colleague's card, kept from the last run.
+    11: [
+        ("INSERT INTO cards (jid, vcard, fetched_at) VALUES (?, ?, ?)",
+         ("bat.erdene@example.mn",
+          "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Бат-Эрдэнэ\r\nTITLE:Борлуулалтын менежер\r\n"
+          "IMPP:xmpp:bat.erdene@example.mn\r\nEND:VCARD\r\n", 1700000500000000)),
     ],
 }
 
