@@ -241,6 +241,11 @@ SCHEMA = {
         "  customer_id INTEGER PRIMARY KEY"
         ") STRICT",
     ],
+    # Muted and pinned conversations.
+    11: [
+        "ALTER TABLE conversations ADD COLUMN muted INTEGER NOT NULL DEFAULT 0 CHECK (muted IN (0, 1))",
+        "ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned >= 0)",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -426,6 +431,14 @@ DATA = {
         ("INSERT INTO teamlog_outbox_fields (seq, position, name, value) VALUES (?, ?, ?, ?)",
          (1, 0, "name", "Мөнхбат")),
         ("INSERT INTO customers_fts (rowid, text) VALUES (?, ?)", (2, "Мөнхбат")),
+    ],
+    # The chat with saraa is muted and pinned; a group with no message
+    # yet is pinned (listed all the same).
+    11: [
+        ("UPDATE conversations SET muted = 1, pinned = ? WHERE peer = ?",
+         (1700000300000000, "saraa@example.mn")),
+        ("INSERT INTO conversations (id, peer, kind, pinned) VALUES (?, ?, ?, ?)",
+         (3, "tovchoo@conference.example.mn", 1, 1700000360000000)),
     ],
 }
 
