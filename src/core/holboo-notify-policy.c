@@ -14,6 +14,23 @@
 
 #include "holboo-notify-policy.h"
 
+#include <string.h>
+
+/* A group message that names the user (as @nick or nick). */
+static gboolean
+mentions (const HolbooStoredMessage *message,
+          const char                *nick)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+
+  if (message->kind != HOLBOO_CONVERSATION_GROUP || nick == NULL || *nick == '\0')
+    return FALSE;
+  body = g_utf8_casefold (message->body, -1);
+  name = g_utf8_casefold (nick, -1);
+  return strstr (body, name) != NULL;
+}
+
 /**
  * holboo_notify_policy_should_notify:
  * @conversation: (nullable): the message's conversation, as listed
@@ -24,7 +41,10 @@
  * Yes for a new incoming message, not deleted, not read already (on
  * another device), not from long ago (caught-up history), in a
  * conversation that is not muted and that the user is not looking at
- * in the focused window.
+ * in the focused window — and the user's mode (holboo-mode.h: do not
+ * disturb, personal time) lets it through: the mode judges by the
+ * sender (the contact, or for a group the group) and by whether a group
+ * message mentions the user.
  *
  * Returns: whether to notify the user of @message
  */
@@ -51,6 +71,9 @@ holboo_notify_policy_should_notify (HolbooConversationItem    *conversation,
         return FALSE;
     }
   if (context->window_active && g_strcmp0 (context->open_peer, message->peer) == 0)
+    return FALSE;
+  if (context->modes != NULL &&
+      !holboo_mode_manager_should_notify (context->modes, message->peer, mentions (message, context->own_nick)))
     return FALSE;
   return TRUE;
 }
