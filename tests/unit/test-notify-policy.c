@@ -85,6 +85,33 @@ test_policy (void)
   }
 }
 
+/* The user's mode has the last word: do not disturb holds everything
+ * back; personal time lets a group message through only when it names
+ * the user. */
+static void
+test_modes (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.holboo.Holboo");
+  g_autoptr(HolbooModeManager) modes = holboo_mode_manager_new (settings, NULL);
+  g_autoptr(HolbooStoredMessage) chat = incoming ("bat@example.mn", "Сайн байна уу?");
+  g_autoptr(HolbooStoredMessage) group = incoming ("sales@conference.example.mn", "Ann, can you check the report?");
+  g_autoptr(HolbooStoredMessage) other = incoming ("sales@conference.example.mn", "Lunch at 12?");
+  HolbooNotifyContext context = { FALSE, NULL, NOW, modes, "ann" };
+
+  group->kind = other->kind = HOLBOO_CONVERSATION_GROUP;
+  holboo_mode_manager_set_mode (modes, HOLBOO_MODE_WORK, NULL);
+  g_assert_true (holboo_notify_policy_should_notify (NULL, chat, &context));
+  g_assert_true (holboo_notify_policy_should_notify (NULL, other, &context));
+
+  holboo_mode_manager_set_mode (modes, HOLBOO_MODE_DND, NULL);
+  g_assert_false (holboo_notify_policy_should_notify (NULL, chat, &context));
+  g_assert_false (holboo_notify_policy_should_notify (NULL, group, &context));
+
+  holboo_mode_manager_set_mode (modes, HOLBOO_MODE_PERSONAL, NULL);
+  g_assert_true (holboo_notify_policy_should_notify (NULL, group, &context));
+  g_assert_false (holboo_notify_policy_should_notify (NULL, other, &context));
+}
+
 static void
 test_group_address (void)
 {
@@ -121,6 +148,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/notify-policy/decision", test_policy);
+  g_test_add_func ("/notify-policy/modes", test_modes);
   g_test_add_func ("/notify-policy/group-address", test_group_address);
 
   return g_test_run ();
