@@ -23,6 +23,7 @@
 
 #include "holboo-account-disco.h"
 #include "holboo-account-rooms.h"
+#include "holboo-account-teamlog.h"
 #include "holboo-conversation-list.h"
 
 struct _HolbooConversationList
@@ -203,6 +204,14 @@ move_item (HolbooConversationList *self,
                               ABS ((int) new_position - (int) position) + 1);
 }
 
+/* The team log room is the customers' database, not a chat. */
+static gboolean
+is_team_room (HolbooConversationList *self,
+              const char             *jid)
+{
+  return g_strcmp0 (holboo_account_get_team_room (self->account), jid) == 0;
+}
+
 static void sync_rooms (HolbooConversationList *self);
 
 static void
@@ -252,7 +261,7 @@ on_listed (GObject      *source,
       HolbooStoredConversation *c = g_ptr_array_index (rows, i);
       HolbooConversationItem *item;
 
-      if (g_hash_table_contains (self->by_peer, c->peer))
+      if (g_hash_table_contains (self->by_peer, c->peer) || is_team_room (self, c->peer))
         continue;
       item = holboo_conversation_item_new (c->peer, c->kind);
       _holboo_conversation_item_set_stored (item, c);
@@ -287,7 +296,7 @@ on_message_added (HolbooAccount          *account,
 {
   HolbooConversationItem *item;
 
-  if (!self->loaded || message->peer == NULL)
+  if (!self->loaded || message->peer == NULL || is_team_room (self, message->peer))
     return;
 
   item = g_hash_table_lookup (self->by_peer, message->peer);
@@ -418,6 +427,8 @@ sync_rooms (HolbooConversationList *self)
       const char *jid = holboo_room_get_jid (room);
       HolbooConversationItem *item = g_hash_table_lookup (self->by_peer, jid);
 
+      if (is_team_room (self, jid))
+        continue;
       g_hash_table_add (current, g_strdup (jid));
       if (!g_hash_table_contains (self->room_peers, jid))
         g_signal_connect_object (room, "notify::name", G_CALLBACK (on_room_name), self, 0);
