@@ -28,6 +28,9 @@ struct _HolbooConversationItem
   guint                   unread;
   gint64                  read_until;
   HolbooStoredMessage    *last_message;
+  gboolean                muted;
+  gint64                  pinned_at;
+  gboolean                typing;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooConversationItem, holboo_conversation_item, G_TYPE_OBJECT)
@@ -41,6 +44,9 @@ enum {
   PROP_UNREAD,
   PROP_LAST_MESSAGE,
   PROP_LAST_BODY,
+  PROP_MUTED,
+  PROP_PINNED_AT,
+  PROP_TYPING,
   N_PROPS
 };
 
@@ -58,6 +64,9 @@ holboo_conversation_item_get_property (GObject    *object,
     {
     case PROP_PEER: g_value_set_string (value, self->peer); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_MUTED: g_value_set_boolean (value, self->muted); break;
+    case PROP_PINNED_AT: g_value_set_int64 (value, self->pinned_at); break;
+    case PROP_TYPING: g_value_set_boolean (value, self->typing); break;
     case PROP_KIND: g_value_set_int (value, self->kind); break;
     case PROP_LAST_ACTIVITY: g_value_set_int64 (value, self->last_activity); break;
     case PROP_UNREAD: g_value_set_uint (value, self->unread); break;
@@ -94,7 +103,8 @@ holboo_conversation_item_class_init (HolbooConversationItemClass *klass)
   /** HolbooConversationItem:name: what to call it (until the roster
    * gives names: the address's local part) */
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /** HolbooConversationItem:kind: a #HolbooConversationKind */
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, 0, G_MAXINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -110,6 +120,18 @@ holboo_conversation_item_class_init (HolbooConversationItemClass *klass)
   properties[PROP_LAST_BODY] =
     g_param_spec_string ("last-body", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /** HolbooConversationItem:muted: its messages do not notify */
+  properties[PROP_MUTED] =
+    g_param_spec_boolean ("muted", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /** HolbooConversationItem:pinned-at: when it was pinned on top (µs), 0: not pinned */
+  properties[PROP_PINNED_AT] =
+    g_param_spec_int64 ("pinned-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /** HolbooConversationItem:typing: the peer is writing (XEP-0085 composing) */
+  properties[PROP_TYPING] =
+    g_param_spec_boolean ("typing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -203,6 +225,75 @@ holboo_conversation_item_get_last_body (HolbooConversationItem *self)
   return self->last_message != NULL ? self->last_message->body : NULL;
 }
 
+gboolean
+holboo_conversation_item_get_muted (HolbooConversationItem *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CONVERSATION_ITEM (self), FALSE);
+  return self->muted;
+}
+
+gint64
+holboo_conversation_item_get_pinned_at (HolbooConversationItem *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CONVERSATION_ITEM (self), 0);
+  return self->pinned_at;
+}
+
+gboolean
+holboo_conversation_item_get_pinned (HolbooConversationItem *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CONVERSATION_ITEM (self), FALSE);
+  return self->pinned_at > 0;
+}
+
+gboolean
+holboo_conversation_item_get_typing (HolbooConversationItem *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CONVERSATION_ITEM (self), FALSE);
+  return self->typing;
+}
+
+void
+_holboo_conversation_item_set_name (HolbooConversationItem *self,
+                                    const char             *name)
+{
+  if (name == NULL || *name == '\0' || g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+void
+_holboo_conversation_item_set_typing (HolbooConversationItem *self,
+                                      gboolean                typing)
+{
+  if (self->typing == !!typing)
+    return;
+  self->typing = !!typing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPING]);
+}
+
+/* Returns whether the pin changed (the item's place may move). */
+gboolean
+_holboo_conversation_item_set_flags (HolbooConversationItem   *self,
+                                     HolbooStoredConversation *conversation)
+{
+  gboolean pin_changed = self->pinned_at != conversation->pinned_at;
+
+  if (self->muted != conversation->muted)
+    {
+      self->muted = conversation->muted;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MUTED]);
+    }
+  if (pin_changed)
+    {
+      self->pinned_at = conversation->pinned_at;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED_AT]);
+    }
+  return pin_changed;
+}
+
 static void
 set_activity (HolbooConversationItem *self,
               gint64                  last_activity)
@@ -231,6 +322,7 @@ _holboo_conversation_item_set_stored (HolbooConversationItem   *self,
   self->read_until = MAX (self->read_until, conversation->read_until);
   set_activity (self, conversation->last_activity);
   set_unread (self, conversation->unread);
+  _holboo_conversation_item_set_flags (self, conversation);
 }
 
 void

@@ -28,6 +28,10 @@ guint                   holboo_conversation_item_get_unread       (HolbooConvers
 gint64                  holboo_conversation_item_get_read_until   (HolbooConversationItem *self);
 HolbooStoredMessage    *holboo_conversation_item_get_last_message (HolbooConversationItem *self);
 const char             *holboo_conversation_item_get_last_body    (HolbooConversationItem *self);
+gboolean                holboo_conversation_item_get_muted        (HolbooConversationItem *self);
+gboolean                holboo_conversation_item_get_pinned       (HolbooConversationItem *self);
+gint64                  holboo_conversation_item_get_pinned_at    (HolbooConversationItem *self);
+gboolean                holboo_conversation_item_get_typing       (HolbooConversationItem *self);
 
 /* For HolbooConversationList. */
 void                    _holboo_conversation_item_set_stored      (HolbooConversationItem   *self,
@@ -40,5 +44,11 @@ void                    _holboo_conversation_item_set_read        (HolbooConvers
                                                                    gint64                    read_until);
 void                    _holboo_conversation_item_set_read_marks  (HolbooConversationItem   *self,
                                                                    HolbooStoredConversation *conversation);
+gboolean                _holboo_conversation_item_set_flags       (HolbooConversationItem   *self,
+                                                                   HolbooStoredConversation *conversation);
+void                    _holboo_conversation_item_set_name        (HolbooConversationItem   *self,
+                                                                   const char               *name);
+void                    _holboo_conversation_item_set_typing      (HolbooConversationItem   *self,
+                                                                   gboolean                  typing);
 
 G_END_DECLS

@@ -10,12 +10,20 @@
  * message is read after the list, one short read per conversation.
  * Signals that come before the list is read are ignored: the account
  * completes work in order, so the list already counts them.
+ *
+ * Pinned conversations come first (the latest pinned on top).  The
+ * account's group chats are items as soon as the account is in them,
+ * named after the room, and go when the user leaves.  Peers' chat states
+ * make items "typing".
  */
 
 #define G_LOG_DOMAIN "holboo-conversation-list"
 
 #include "config.h"
 
+#include "holboo-account-disco.h"
+#include "holboo-account-rooms.h"
+#include "holboo-account-teamlog.h"
 #include "holboo-conversation-list.h"
 
 struct _HolbooConversationList
@@ -28,6 +36,7 @@ struct _HolbooConversationList
   GHashTable    *by_peer;    /* peer → item, not owned */
   gboolean       loaded;
   guint          unread;
+  GHashTable    *room_peers; /* bare JIDs of the rooms the items were made for */
 };
 
 static void holboo_conversation_list_model_iface_init (GListModelInterface *iface);
@@ -99,13 +108,19 @@ on_item_unread (HolbooConversationItem *item,
   recount_unread (self);
 }
 
-/* Newest activity first; among equals, the newer conversation. */
+/* Pinned first, the latest pinned on top; then newest activity first;
+ * among equals, the newer conversation. */
 static gboolean
 sorts_before (HolbooConversationItem *a,
               HolbooConversationItem *b)
 {
+  gint64 pa = holboo_conversation_item_get_pinned_at (a);
+  gint64 pb = holboo_conversation_item_get_pinned_at (b);
   gint64 ta = holboo_conversation_item_get_last_activity (a);
   gint64 tb = holboo_conversation_item_get_last_activity (b);
+
+  if ((pa > 0) != (pb > 0) || (pa > 0 && pa != pb))
+    return pa > pb;
 
   if (ta != tb)
     return ta > tb;
@@ -155,6 +170,20 @@ insert_item (HolbooConversationList *self,
   recount_unread (self);
 }
 
+static void
+remove_item (HolbooConversationList *self,
+             HolbooConversationItem *item)
+{
+  guint position = position_of (self, item);
+
+  g_signal_handlers_disconnect_by_data (item, self);
+  g_hash_table_remove (self->by_peer, holboo_conversation_item_get_peer (item));
+  g_ptr_array_remove_index (self->items, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  recount_unread (self);
+}
+
 /* After its activity changed: to its place. */
 static void
 move_item (HolbooConversationList *self,
@@ -174,6 +203,16 @@ move_item (HolbooConversationList *self,
                               ABS ((int) new_position - (int) position) + 1,
                               ABS ((int) new_position - (int) position) + 1);
 }
+
+/* The team log room is the customers' database, not a chat. */
+static gboolean
+is_team_room (HolbooConversationList *self,
+              const char             *jid)
+{
+  return g_strcmp0 (holboo_account_get_team_room (self->account), jid) == 0;
+}
+
+static void sync_rooms (HolbooConversationList *self);
 
 static void
 on_last_message (GObject      *source,
@@ -222,7 +261,7 @@ on_listed (GObject      *source,
       HolbooStoredConversation *c = g_ptr_array_index (rows, i);
       HolbooConversationItem *item;
 
-      if (g_hash_table_contains (self->by_peer, c->peer))
+      if (g_hash_table_contains (self->by_peer, c->peer) || is_team_room (self, c->peer))
         continue;
       item = holboo_conversation_item_new (c->peer, c->kind);
       _holboo_conversation_item_set_stored (item, c);
@@ -243,6 +282,7 @@ on_listed (GObject      *source,
     }
   self->loaded = TRUE;
   recount_unread (self);
+  sync_rooms (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   g_object_unref (self);
 }
@@ -256,7 +296,7 @@ on_message_added (HolbooAccount          *account,
 {
   HolbooConversationItem *item;
 
-  if (!self->loaded || message->peer == NULL)
+  if (!self->loaded || message->peer == NULL || is_team_room (self, message->peer))
     return;
 
   item = g_hash_table_lookup (self->by_peer, message->peer);
@@ -303,8 +343,148 @@ on_conversation_updated (HolbooAccount            *account,
   if (!self->loaded || conversation->peer == NULL)
     return;
   item = g_hash_table_lookup (self->by_peer, conversation->peer);
+  if (item == NULL)
+    {
+      /* Pinned before its first message. */
+      if (conversation->pinned_at == 0)
+        return;
+      item = holboo_conversation_item_new (conversation->peer, conversation->kind);
+      _holboo_conversation_item_set_stored (item, conversation);
+      insert_item (self, item);
+      return;
+    }
+  _holboo_conversation_item_set_read_marks (item, conversation);
+  if (_holboo_conversation_item_set_flags (item, conversation))
+    move_item (self, item);
+}
+
+static void
+on_room_name (HolbooRoom             *room,
+              GParamSpec             *pspec,
+              HolbooConversationList *self)
+{
+  HolbooConversationItem *item = g_hash_table_lookup (self->by_peer, holboo_room_get_jid (room));
+
   if (item != NULL)
-    _holboo_conversation_item_set_read_marks (item, conversation);
+    _holboo_conversation_item_set_name (item, holboo_room_get_name (room));
+}
+
+static void
+on_room_info (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HolbooConversationItem) item = user_data;
+  g_autoptr(HolbooXmppDiscoInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = holboo_account_discover_finish (HOLBOO_ACCOUNT (source), result, &error);
+  if (info == NULL)
+    {
+      g_debug ("No name for %s: %s", holboo_conversation_item_get_peer (item), error->message);
+      return;
+    }
+  for (guint i = 0; info->identities != NULL && i < info->identities->len; i++)
+    {
+      HolbooXmppDiscoIdentity *identity = info->identities->pdata[i];
+
+      if (g_strcmp0 (identity->category, "conference") == 0 && identity->name != NULL)
+        {
+          _holboo_conversation_item_set_name (item, identity->name);
+          return;
+        }
+    }
+}
+
+/* A room joined by invitation or address: its name is the room's to say
+ * (XEP-0045 disco#info). */
+static void
+ask_room_name (HolbooConversationList *self,
+               HolbooRoom             *room,
+               HolbooConversationItem *item)
+{
+  if (holboo_room_get_name (room) != NULL && *holboo_room_get_name (room) != '\0')
+    return;
+  holboo_account_discover_async (self->account, holboo_room_get_jid (room), NULL, self->cancellable,
+                                 on_room_info, g_object_ref (item));
+}
+
+/* Every room the account is in has an item; a room it left has none. */
+static void
+sync_rooms (HolbooConversationList *self)
+{
+  GListModel *rooms = holboo_account_get_rooms (self->account);
+  g_autoptr(GHashTable) current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *peer;
+
+  if (!self->loaded)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rooms); i++)
+    {
+      g_autoptr(HolbooRoom) room = g_list_model_get_item (rooms, i);
+      const char *jid = holboo_room_get_jid (room);
+      HolbooConversationItem *item = g_hash_table_lookup (self->by_peer, jid);
+
+      if (is_team_room (self, jid))
+        continue;
+      g_hash_table_add (current, g_strdup (jid));
+      if (!g_hash_table_contains (self->room_peers, jid))
+        g_signal_connect_object (room, "notify::name", G_CALLBACK (on_room_name), self, 0);
+      if (item == NULL)
+        {
+          g_autoptr(HolbooStoredConversation) placeholder = holboo_stored_conversation_new ();
+
+          item = holboo_conversation_item_new (jid, HOLBOO_CONVERSATION_GROUP);
+          placeholder->last_activity = g_get_real_time ();
+          _holboo_conversation_item_set_stored (item, placeholder);
+          _holboo_conversation_item_set_name (item, holboo_room_get_name (room));
+          insert_item (self, item);
+        }
+      else
+        _holboo_conversation_item_set_name (item, holboo_room_get_name (room));
+      if (!g_hash_table_contains (self->room_peers, jid))
+        ask_room_name (self, room, item);
+    }
+
+  g_hash_table_iter_init (&iter, self->room_peers);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &peer, NULL))
+    {
+      HolbooConversationItem *item;
+
+      if (g_hash_table_contains (current, peer))
+        continue;
+      item = g_hash_table_lookup (self->by_peer, peer);
+      if (item != NULL && holboo_conversation_item_get_kind (item) == HOLBOO_CONVERSATION_GROUP)
+        remove_item (self, item);
+    }
+  g_hash_table_remove_all (self->room_peers);
+  g_hash_table_iter_init (&iter, current);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &peer, NULL))
+    g_hash_table_add (self->room_peers, g_strdup (peer));
+}
+
+static void
+on_rooms_changed (GListModel             *rooms,
+                  guint                   position,
+                  guint                   removed,
+                  guint                   added,
+                  HolbooConversationList *self)
+{
+  sync_rooms (self);
+}
+
+static void
+on_chat_state_changed (HolbooAccount          *account,
+                       const char             *peer,
+                       int                     state,
+                       HolbooConversationList *self)
+{
+  HolbooConversationItem *item = peer != NULL ? g_hash_table_lookup (self->by_peer, peer) : NULL;
+
+  if (item != NULL)
+    _holboo_conversation_item_set_typing (item, state == HOLBOO_XMPP_CHAT_STATE_COMPOSING);
 }
 
 static void
@@ -353,6 +533,9 @@ holboo_conversation_list_constructed (GObject *object)
   g_signal_connect_object (self->account, "message-added", G_CALLBACK (on_message_added), self, 0);
   g_signal_connect_object (self->account, "message-updated", G_CALLBACK (on_message_updated), self, 0);
   g_signal_connect_object (self->account, "conversation-updated", G_CALLBACK (on_conversation_updated), self, 0);
+  g_signal_connect_object (self->account, "chat-state-changed", G_CALLBACK (on_chat_state_changed), self, 0);
+  g_signal_connect_object (holboo_account_get_rooms (self->account), "items-changed",
+                           G_CALLBACK (on_rooms_changed), self, 0);
   holboo_account_list_conversations_async (self->account, self->cancellable, on_listed, g_object_ref (self));
 }
 
@@ -363,7 +546,18 @@ holboo_conversation_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
+    {
+      GListModel *rooms = holboo_account_get_rooms (self->account);
+
+      g_signal_handlers_disconnect_by_data (self->account, self);
+      g_signal_handlers_disconnect_by_data (rooms, self);
+      for (guint i = 0; i < g_list_model_get_n_items (rooms); i++)
+        {
+          g_autoptr(GObject) room = g_list_model_get_item (rooms, i);
+
+          g_signal_handlers_disconnect_by_data (room, self);
+        }
+    }
   g_clear_object (&self->account);
   for (guint i = 0; self->items != NULL && i < self->items->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->items, i), self);
@@ -377,6 +571,7 @@ holboo_conversation_list_finalize (GObject *object)
   HolbooConversationList *self = HOLBOO_CONVERSATION_LIST (object);
 
   g_clear_pointer (&self->by_peer, g_hash_table_unref);
+  g_clear_pointer (&self->room_peers, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
 
@@ -417,6 +612,7 @@ holboo_conversation_list_init (HolbooConversationList *self)
   self->cancellable = g_cancellable_new ();
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_peer = g_hash_table_new (g_str_hash, g_str_equal);
+  self->room_peers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**

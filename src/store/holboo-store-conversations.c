@@ -23,6 +23,8 @@ _holboo_store_conversation_from_row (sqlite3_stmt *stmt)
   c->unread = sqlite3_column_int (stmt, 5);
   c->read_until = sqlite3_column_int64 (stmt, 6);
   c->displayed_until = sqlite3_column_int64 (stmt, 7);
+  c->muted = sqlite3_column_int (stmt, 8) != 0;
+  c->pinned_at = sqlite3_column_int64 (stmt, 9);
   return c;
 }
 
@@ -117,8 +119,8 @@ holboo_store_get_conversation_by_id (HolbooStore  *self,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type HolbooStoredConversation): all
- *   conversations with messages (not those that only hold actions
- *   waiting for their messages), the most recently active first, with
+ *   conversations with messages or pinned (not those that only hold
+ *   actions waiting for their messages), the most recently active first, with
  *   their unread counts; or %NULL with @error set
  */
 GPtrArray *
@@ -133,7 +135,7 @@ holboo_store_list_conversations (HolbooStore  *self,
 
   stmt = _holboo_store_prepare (self,
                                 "SELECT " HOLBOO_STORE_CONVERSATION_COLUMNS " FROM conversations "
-                                "WHERE last_message_id IS NOT NULL "
+                                "WHERE last_message_id IS NOT NULL OR pinned > 0 "
                                 "ORDER BY last_activity DESC, id DESC;",
                                 error);
   if (stmt == NULL)

@@ -54,7 +54,7 @@ gboolean             _holboo_store_link_reply       (HolbooStore                
 
 /* The columns _holboo_store_conversation_from_row() reads. */
 #define HOLBOO_STORE_CONVERSATION_COLUMNS \
-  "id, peer, kind, last_activity, last_message_id, unread, read_until, displayed_until"
+  "id, peer, kind, last_activity, last_message_id, unread, read_until, displayed_until, muted, pinned"
 
 HolbooStoredConversation *_holboo_store_conversation_from_row (sqlite3_stmt *stmt);
 

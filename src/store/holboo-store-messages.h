@@ -106,6 +106,18 @@ HolbooStoredMessage      *holboo_store_attachment_uploaded   (HolbooStore       
 GPtrArray                *holboo_store_list_uploads          (HolbooStore               *self,
                                                               GError                   **error);
 
+/* holboo-store-conversation-flags.c */
+HolbooStoredConversation *holboo_store_set_conversation_muted  (HolbooStore             *self,
+                                                               const char              *peer,
+                                                               HolbooConversationKind   kind,
+                                                               gboolean                 muted,
+                                                               GError                 **error);
+HolbooStoredConversation *holboo_store_set_conversation_pinned (HolbooStore             *self,
+                                                               const char              *peer,
+                                                               HolbooConversationKind   kind,
+                                                               gint64                   pinned_at,
+                                                               GError                 **error);
+
 /* holboo-store-search.c */
 GPtrArray                *holboo_store_search_messages       (HolbooStore               *self,
                                                               const char                *query,

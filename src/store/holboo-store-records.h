@@ -235,6 +235,9 @@ typedef struct {
  *   this device or, by its displayed markers, on another
  * @displayed_until: the newest time of our messages the peer has seen
  *   (its XEP-0333 displayed markers)
+ * @muted: the user muted it: its messages do not notify
+ * @pinned_at: when the user pinned it on top of the list (µs), 0 when
+ *   it is not pinned
  *
  * One conversation.  Reference counted.
  */
@@ -247,6 +250,8 @@ typedef struct {
   guint                   unread;
   gint64                  read_until;
   gint64                  displayed_until;
+  gboolean                muted;
+  gint64                  pinned_at;
 } HolbooStoredConversation;
 
 /**

@@ -383,6 +383,13 @@ static const char * const migrations[] = {
   "  vcard      TEXT NOT NULL,"
   "  fetched_at INTEGER NOT NULL"
   ") STRICT, WITHOUT ROWID;",
+
+  /* 12: the user's choices per conversation.  muted: 1 when its messages
+   * do not notify.  pinned: when the user pinned it on top of the list
+   * (µs; pinned ones are listed first, the latest pinned first), 0 when
+   * not pinned. */
+  "ALTER TABLE conversations ADD COLUMN muted INTEGER NOT NULL DEFAULT 0 CHECK (muted IN (0, 1));"
+  "ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned >= 0);",
 };
 
 static const char *

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "holboo-account-manager.h"
+#include "holboo-address.h"
 #include "holboo-data-dir.h"
 #include "holboo-window.h"
 
@@ -99,9 +100,52 @@ on_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* A notification was clicked: the window, on the Chats page, at the
+ * conversation — if the account is still the one the page shows. */
+static void
+on_open_conversation_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  HolbooApplication *self = HOLBOO_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *account_jid, *target;
+  g_autofree char *peer = NULL;
+  HolbooChatsPage *page;
+  HolbooAccount *account;
+
+  /* Reachable over D-Bus: the target is bad input until checked. */
+  g_variant_get (parameter, "(&s&s)", &account_jid, &target);
+  peer = holboo_address_normalize (target, NULL);
+  if (peer == NULL)
+    {
+      g_message ("Not opening a conversation with “%s”: not an address", target);
+      return;
+    }
+  if (!HOLBOO_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (!HOLBOO_IS_WINDOW (window))
+        return;
+    }
+  gtk_window_present (window);
+  page = holboo_window_get_chats_page (HOLBOO_WINDOW (window));
+  account = holboo_chats_page_get_account (page);
+  if (account == NULL || g_strcmp0 (holboo_account_get_jid (account), account_jid) != 0)
+    {
+      g_message ("A notification of %s, which is not open; showing the chats", account_jid);
+      account = NULL;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("chats"));
+  if (account != NULL)
+    holboo_chats_page_open_conversation (page, peer);
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = on_quit_action },
   { .name = "about", .activate = on_about_action },
+  { .name = "open-conversation", .activate = on_open_conversation_action, .parameter_type = "(ss)" },
 };
 
 static void

@@ -7,6 +7,12 @@
  * HolbooConversationView.  The last few conversations' message lists
  * are kept, so going back to one is immediate and memory stays bounded.
  *
+ * Group chats: the "+" menu starts a chat or a group or joins one,
+ * invitations wait above the list (HolbooInvitationBar), and the
+ * group actions live in holboo-chats-page-groups.c.  New messages the
+ * user does not see notify (HolbooNotifier); :unread is the total for
+ * the window's title.
+ *
  * Wiring: holboo_chats_page_set_account() with the signed-in account
  * (or %NULL: the page says how to sign in).
  */
@@ -15,10 +21,13 @@
 
 #include "config.h"
 
+#include "holboo-account-rooms.h"
 #include "holboo-address.h"
-#include "holboo-chats-page.h"
+#include "holboo-chats-page-private.h"
 #include "holboo-conversation-row.h"
 #include "holboo-conversation-view.h"
+#include "holboo-invitation-bar.h"
+#include "holboo-notifier.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -42,6 +51,8 @@ struct _HolbooChatsPage
   guint                   mark_read_id;
   GHashTable             *lists;        /* peer → HolbooMessageList */
   GQueue                  recent;       /* peers of @lists, most recent first (owned by @lists) */
+  HolbooNotifier         *notifier;
+  HolbooModeManager      *modes;
 
   GtkStack               *page_stack;
   AdwLeaflet             *leaflet;
@@ -51,9 +62,18 @@ struct _HolbooChatsPage
   GtkListView            *conversations_view;
   GtkStack               *content_stack;
   HolbooConversationView *conversation_view;
+  HolbooInvitationBar    *invitation_bar;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooChatsPage, holboo_chats_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_UNREAD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 search_text (HolbooConversationItem *item)
@@ -125,6 +145,19 @@ page_is_seen (HolbooChatsPage *self)
          GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root));
 }
 
+/* The notifier leaves alone what the user is looking at. */
+static void
+update_focus (HolbooChatsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean active = GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)) &&
+                    gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (self->notifier != NULL)
+    holboo_notifier_set_focus (self->notifier, active,
+                               gtk_widget_get_mapped (GTK_WIDGET (self->conversation_view)) ? self->open_peer : NULL);
+}
+
 static gboolean
 on_mark_read_timeout (gpointer data)
 {
@@ -162,6 +195,7 @@ on_unread_changed (GObject         *object,
                    HolbooChatsPage *self)
 {
   mark_open_read (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD]);
 }
 
 static void
@@ -170,6 +204,28 @@ on_window_active (GtkWindow       *window,
                   HolbooChatsPage *self)
 {
   mark_open_read (self, FALSE);
+  update_focus (self);
+}
+
+static void
+holboo_chats_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (holboo_chats_page_parent_class)->map (widget);
+  update_focus (HOLBOO_CHATS_PAGE (widget));
+}
+
+static void
+holboo_chats_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (holboo_chats_page_parent_class)->unmap (widget);
+  update_focus (HOLBOO_CHATS_PAGE (widget));
+}
+
+static void
+on_invitation_joined (HolbooChatsPage *self,
+                      const char      *room)
+{
+  holboo_chats_page_open_conversation (self, room);
 }
 
 static void
@@ -405,6 +461,8 @@ holboo_chats_page_dispose (GObject *object)
 
   holboo_chats_page_set_account (self, NULL);
   g_clear_handle_id (&self->mark_read_id, g_source_remove);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->modes);
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_CHATS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -428,6 +486,22 @@ holboo_chats_page_finalize (GObject *object)
 }
 
 static void
+holboo_chats_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HolbooChatsPage *self = HOLBOO_CHATS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNREAD: g_value_set_uint (value, holboo_chats_page_get_unread (self)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 holboo_chats_page_class_init (HolbooChatsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -435,8 +509,17 @@ holboo_chats_page_class_init (HolbooChatsPageClass *klass)
 
   object_class->dispose = holboo_chats_page_dispose;
   object_class->finalize = holboo_chats_page_finalize;
+  object_class->get_property = holboo_chats_page_get_property;
   widget_class->root = holboo_chats_page_root;
   widget_class->unroot = holboo_chats_page_unroot;
+  widget_class->map = holboo_chats_page_map;
+  widget_class->unmap = holboo_chats_page_unmap;
+
+  /** HolbooChatsPage:unread: unread messages in all conversations */
+  properties[PROP_UNREAD] =
+    g_param_spec_uint ("unread", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-chats-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooChatsPage, page_stack);
@@ -447,6 +530,8 @@ holboo_chats_page_class_init (HolbooChatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooChatsPage, conversations_view);
   gtk_widget_class_bind_template_child (widget_class, HolbooChatsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HolbooChatsPage, conversation_view);
+  gtk_widget_class_bind_template_child (widget_class, HolbooChatsPage, invitation_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_invitation_joined);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -457,6 +542,18 @@ holboo_chats_page_class_init (HolbooChatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "chats.search", NULL, search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "chats.new-chat", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "chats.search", NULL);
+  gtk_widget_class_install_action (widget_class, "chats.new-group", NULL, _holboo_chats_page_new_group);
+  gtk_widget_class_install_action (widget_class, "chats.join-group", NULL, _holboo_chats_page_join_group);
+  gtk_widget_class_install_action (widget_class, "chats.invite-members", NULL, _holboo_chats_page_invite_members);
+  gtk_widget_class_install_action (widget_class, "chats.leave-group", "s", _holboo_chats_page_leave_group);
+  gtk_widget_class_install_action (widget_class, "chats.toggle-pin", "s", _holboo_chats_page_toggle_pin);
+  gtk_widget_class_install_action (widget_class, "chats.toggle-mute", "s", _holboo_chats_page_toggle_mute);
+  gtk_widget_class_install_action (widget_class, "chats.open-conversation", "s", _holboo_chats_page_open_action);
+  gtk_widget_class_install_action (widget_class, "chats.search-messages", NULL, _holboo_chats_page_search_messages);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "chats.new-group", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "chats.search-messages", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -468,6 +565,7 @@ holboo_chats_page_init (HolbooChatsPage *self)
   GtkExpression *expression;
 
   g_type_ensure (HOLBOO_TYPE_CONVERSATION_VIEW);
+  g_type_ensure (HOLBOO_TYPE_INVITATION_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -519,6 +617,9 @@ holboo_chats_page_set_account (HolbooChatsPage *self,
     return;
 
   holboo_conversation_view_set_list (self->conversation_view, NULL, NULL);
+  holboo_conversation_view_set_conversation (self->conversation_view, NULL, NULL);
+  holboo_invitation_bar_set_account (self->invitation_bar, account);
+  g_clear_object (&self->notifier);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   g_clear_pointer (&self->open_peer, g_free);
   g_queue_clear (&self->recent);
@@ -530,6 +631,7 @@ holboo_chats_page_set_account (HolbooChatsPage *self,
   g_clear_object (&self->conversations);
   g_set_object (&self->account, account);
 
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD]);
   if (account == NULL)
     {
       gtk_stack_set_visible_child_name (self->page_stack, "signed-out");
@@ -537,6 +639,14 @@ holboo_chats_page_set_account (HolbooChatsPage *self,
     }
 
   self->conversations = holboo_conversation_list_new (account);
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+    self->notifier = holboo_notifier_new (app != NULL ? G_APPLICATION (app) : NULL, self->conversations);
+    holboo_notifier_set_mode_manager (self->notifier, self->modes);
+    update_focus (self);
+  }
   g_signal_connect_object (self->conversations, "notify::loaded", G_CALLBACK (on_conversations_loaded), self, 0);
   g_signal_connect_object (self->conversations, "notify::unread", G_CALLBACK (on_unread_changed), self, 0);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->conversations));
@@ -592,6 +702,9 @@ holboo_chats_page_open_conversation (HolbooChatsPage *self,
       list = get_list (self, peer);
       holboo_message_list_set_read_until (list, holboo_conversation_item_get_read_until (item));
       holboo_conversation_view_set_list (self->conversation_view, list, holboo_conversation_item_get_name (item));
+      holboo_conversation_view_set_conversation (self->conversation_view, item,
+                                                 holboo_conversation_item_get_kind (item) == HOLBOO_CONVERSATION_GROUP
+                                                 ? holboo_account_get_room (self->account, peer) : NULL);
     }
   gtk_stack_set_visible_child_name (self->content_stack, "conversation");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
@@ -605,6 +718,7 @@ holboo_chats_page_open_conversation (HolbooChatsPage *self,
     }
   holboo_conversation_view_focus_composer (self->conversation_view);
   mark_open_read (self, TRUE);
+  update_focus (self);
 }
 
 const char *
@@ -624,4 +738,72 @@ holboo_chats_page_get_open_list (HolbooChatsPage *self)
 {
   g_return_val_if_fail (HOLBOO_IS_CHATS_PAGE (self), NULL);
   return holboo_conversation_view_get_list (self->conversation_view);
+}
+
+/**
+ * holboo_chats_page_open_message:
+ * @peer: the conversation
+ * @message_id: one of its messages
+ *
+ * Opens the conversation at the message (a search result).
+ */
+void
+holboo_chats_page_open_message (HolbooChatsPage *self,
+                                const char      *peer,
+                                gint64           message_id)
+{
+  g_return_if_fail (HOLBOO_IS_CHATS_PAGE (self));
+
+  holboo_chats_page_open_conversation (self, peer);
+  if (g_strcmp0 (self->open_peer, peer) == 0)
+    holboo_conversation_view_show_message (self->conversation_view, message_id);
+}
+
+/* Nothing open any more (a group just left). */
+void
+holboo_chats_page_close_conversation (HolbooChatsPage *self)
+{
+  g_return_if_fail (HOLBOO_IS_CHATS_PAGE (self));
+
+  holboo_conversation_view_set_list (self->conversation_view, NULL, NULL);
+  holboo_conversation_view_set_conversation (self->conversation_view, NULL, NULL);
+  g_clear_pointer (&self->open_peer, g_free);
+  gtk_stack_set_visible_child_name (self->content_stack, "none");
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  sync_selection (self);
+  update_focus (self);
+}
+
+guint
+holboo_chats_page_get_unread (HolbooChatsPage *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CHATS_PAGE (self), 0);
+  return self->conversations != NULL ? holboo_conversation_list_get_unread (self->conversations) : 0;
+}
+
+/**
+ * holboo_chats_page_get_notifier:
+ *
+ * Returns: (transfer none) (nullable): the account's HolbooNotifier
+ */
+GObject *
+holboo_chats_page_get_notifier (HolbooChatsPage *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CHATS_PAGE (self), NULL);
+  return (GObject *) self->notifier;
+}
+
+/**
+ * holboo_chats_page_set_mode_manager:
+ * @modes: (nullable): the user's mode: notifications follow it
+ */
+void
+holboo_chats_page_set_mode_manager (HolbooChatsPage   *self,
+                                    HolbooModeManager *modes)
+{
+  g_return_if_fail (HOLBOO_IS_CHATS_PAGE (self));
+
+  g_set_object (&self->modes, modes);
+  if (self->notifier != NULL)
+    holboo_notifier_set_mode_manager (self->notifier, modes);
 }

@@ -10,6 +10,7 @@
 #include "holboo-account.h"
 #include "holboo-conversation-list.h"
 #include "holboo-message-list.h"
+#include "holboo-mode-manager.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,13 @@ void                    holboo_chats_page_open_conversation (HolbooChatsPage *se
                                                              const char      *peer);
 const char             *holboo_chats_page_get_open_peer     (HolbooChatsPage *self);
 HolbooMessageList      *holboo_chats_page_get_open_list     (HolbooChatsPage *self);
+void                    holboo_chats_page_open_message      (HolbooChatsPage *self,
+                                                             const char      *peer,
+                                                             gint64           message_id);
+void                    holboo_chats_page_close_conversation (HolbooChatsPage *self);
+guint                   holboo_chats_page_get_unread        (HolbooChatsPage *self);
+void                    holboo_chats_page_set_mode_manager  (HolbooChatsPage   *self,
+                                                             HolbooModeManager *modes);
+GObject                *holboo_chats_page_get_notifier      (HolbooChatsPage *self);
 
 G_END_DECLS

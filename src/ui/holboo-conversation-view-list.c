@@ -355,6 +355,12 @@ on_list_notify (HolbooMessageList      *list,
                 HolbooConversationView *self)
 {
   update_state (self);
+  if (self->jump_id != 0)
+    {
+      /* A search's match to show: it scrolls there itself. */
+      _holboo_conversation_view_try_jump (self);
+      return;
+    }
   if (self->sticky)
     scroll_to_bottom (self);
   if (underfilled (self))
@@ -378,6 +384,8 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   holboo_message_row_set_item (HOLBOO_MESSAGE_ROW (gtk_list_item_get_child (list_item)),
                                gtk_list_item_get_item (list_item), page->name);
+  _holboo_conversation_view_mark_match (page->view, gtk_list_item_get_child (list_item),
+                                        gtk_list_item_get_item (list_item));
 }
 
 static void

@@ -8,9 +8,11 @@
 
 #include <adwaita.h>
 
+#include "holboo-conversation-search.h"
 #include "holboo-conversation-view.h"
 #include "holboo-customer-banner.h"
 #include "holboo-message-actions.h"
+#include "holboo-occupants-view.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +46,11 @@ struct _HolbooConversationView
   gint64             failed_at;
   GCancellable      *cancellable;
   HolbooMessageActions *actions;    /* reply, react, edit, delete, files, drafts */
+  HolbooConversationItem *item;     /* the open conversation, as listed */
+  HolbooRoom        *room;          /* its group chat, for a group */
+  gint64             jump_id;       /* the message to show, 0: none */
+  gint64             match_id;      /* the message highlighted */
+  guint              jump_pages;
 
   GtkWidget         *back_button;
   AdwWindowTitle    *title;
@@ -60,6 +67,10 @@ struct _HolbooConversationView
   GtkWidget         *attach_button;
   GtkRevealer       *reply_revealer;
   GtkOverlay        *messages_overlay;
+  GtkWidget         *members_button;
+  GtkWidget         *menu_button;
+  HolbooOccupantsView *occupants_view;
+  HolbooConversationSearch *search;
 };
 
 /* holboo-conversation-view-list.c */
@@ -68,5 +79,14 @@ void _holboo_conversation_view_show_list       (HolbooConversationView *self,
                                                 const char             *name);
 void _holboo_conversation_view_forget_lists    (HolbooConversationView *self);
 void _holboo_conversation_view_stop_scrolling  (HolbooConversationView *self);
+
+/* holboo-conversation-view-header.c: members, menu, subtitle, search */
+void _holboo_conversation_view_header_class_init (GtkWidgetClass       *widget_class);
+void _holboo_conversation_view_header_init     (HolbooConversationView *self);
+void _holboo_conversation_view_header_list_changed (HolbooConversationView *self);
+void _holboo_conversation_view_try_jump        (HolbooConversationView *self);
+void _holboo_conversation_view_mark_match      (HolbooConversationView *self,
+                                                GtkWidget              *row,
+                                                HolbooMessageItem      *item);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The messages: holboo-conversation-view-list.c.
+ * The messages: holboo-conversation-view-list.c.  The header's members,
+ * menu and subtitle, and the search bar: holboo-conversation-view-header.c.
  *
  * Composer: Enter sends, Shift+Enter starts a new line.  What is sent
  * goes to the account's outbox at once (HolbooAccount stores it, then
@@ -119,6 +120,7 @@ holboo_conversation_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   _holboo_conversation_view_stop_scrolling (self);
   holboo_conversation_view_set_list (self, NULL, NULL);
+  holboo_conversation_view_set_conversation (self, NULL, NULL);
   if (self->actions != NULL)
     holboo_message_actions_detach (self->actions);
   g_clear_object (&self->actions);
@@ -165,6 +167,7 @@ holboo_conversation_view_class_init (HolbooConversationViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "conversation.send", NULL, send);
   gtk_widget_class_install_action (widget_class, "conversation.share-card", NULL, share_card);
+  _holboo_conversation_view_header_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -176,8 +179,11 @@ holboo_conversation_view_init (HolbooConversationView *self)
 
   g_type_ensure (HOLBOO_TYPE_CUSTOMER_BANNER);
   g_type_ensure (HOLBOO_TYPE_REPLY_BAR);
+  g_type_ensure (HOLBOO_TYPE_OCCUPANTS_VIEW);
+  g_type_ensure (HOLBOO_TYPE_CONVERSATION_SEARCH);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  _holboo_conversation_view_header_init (self);
   self->actions = holboo_message_actions_new (GTK_WIDGET (self), GTK_WIDGET (self->messages_overlay),
                                               self->composer, self->toast_overlay, self->reply_revealer);
   self->sticky = TRUE;
@@ -227,6 +233,7 @@ holboo_conversation_view_set_list (HolbooConversationView *self,
   if (self->list == list)
     return;
   _holboo_conversation_view_show_list (self, list, name);
+  _holboo_conversation_view_header_list_changed (self);
   /* Saves the draft of the conversation left, brings this one's back
    * from the store. */
   if (self->actions != NULL)
@@ -243,7 +250,6 @@ holboo_conversation_view_set_list (HolbooConversationView *self,
     }
 
   adw_window_title_set_title (self->title, name != NULL ? name : holboo_message_list_get_peer (list));
-  adw_window_title_set_subtitle (self->title, holboo_message_list_get_peer (list));
   on_composer_changed (gtk_text_view_get_buffer (self->composer), self);
 }
 

@@ -8,7 +8,10 @@
 
 #include <gtk/gtk.h>
 
+#include "holboo-conversation-item.h"
+#include "holboo-conversation-search.h"
 #include "holboo-message-list.h"
+#include "holboo-room.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +27,12 @@ HolbooMessageList *holboo_conversation_view_get_list       (HolbooConversationVi
 void               holboo_conversation_view_set_show_back  (HolbooConversationView *self,
                                                             gboolean                show_back);
 void               holboo_conversation_view_focus_composer (HolbooConversationView *self);
+void               holboo_conversation_view_set_conversation (HolbooConversationView *self,
+                                                            HolbooConversationItem *item,
+                                                            HolbooRoom             *room);
+void               holboo_conversation_view_show_message   (HolbooConversationView *self,
+                                                            gint64                  message_id);
+gint64             holboo_conversation_view_get_match      (HolbooConversationView *self);
+HolbooConversationSearch *holboo_conversation_view_get_search (HolbooConversationView *self);
 
 G_END_DECLS

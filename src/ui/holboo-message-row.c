@@ -167,6 +167,7 @@ new_slot (HolbooMessageRowSlot slot)
       break;
     case HOLBOO_MESSAGE_ROW_SLOT_SENDER:
       child = new_label ("heading", NULL);
+      gtk_widget_set_name (child, "message-sender");
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_widget_set_margin_top (child, 8);
       break;

@@ -61,6 +61,7 @@ struct _HolbooWindow
   HolbooModeButton     *sidebar_mode_button;
   HolbooCustomersPage  *customers_page;
   HolbooTeamPage       *team_page;
+  GtkLabel             *chats_unread_label;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooWindow, holboo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -231,6 +232,30 @@ static const GActionEntry win_entries[] = {
     .parameter_type = "s",
   },
 };
+
+/* Unread messages: "(3) Holboo" in the title (what the task switcher
+ * and the panel show), and the count on the Chats row. */
+static void
+update_unread (HolbooWindow *self)
+{
+  guint unread = holboo_chats_page_get_unread (self->chats_page);
+  g_autofree char *title = NULL;
+
+  if (unread > 0)
+    {
+      g_autofree char *count = unread > 999 ? g_strdup ("999+") : g_strdup_printf ("%u", unread);
+      g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread message",
+                                                                   "%u unread messages", unread), unread);
+
+      /* TRANSLATORS: the window title with unread messages, e.g. "(3) Holboo" */
+      title = g_strdup_printf (_("(%s) %s"), count, _("Holboo"));
+      gtk_label_set_text (self->chats_unread_label, count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->chats_unread_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->chats_unread_label), unread > 0);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Holboo"));
+}
 
 /* The Chats page shows the first open account (in the order of the
  * registry); none while no account is open. */
@@ -468,6 +493,8 @@ holboo_window_constructed (GObject *object)
                                                 self->manager != NULL ? G_LIST_MODEL (self->manager) : NULL);
   holboo_mode_button_set_manager (self->mode_button, self->mode_manager);
   holboo_mode_button_set_manager (self->sidebar_mode_button, self->mode_manager);
+  /* Notifications follow the mode too. */
+  holboo_chats_page_set_mode_manager (self->chats_page, self->mode_manager);
   if (self->manager != NULL)
     self->auto_reply = holboo_auto_reply_new (self->mode_manager, G_LIST_MODEL (self->manager));
 
@@ -490,6 +517,9 @@ holboo_window_constructed (GObject *object)
                                G_CALLBACK (update_chats_account), self, G_CONNECT_SWAPPED);
       update_chats_account (self);
     }
+  g_signal_connect_object (self->chats_page, "notify::unread", G_CALLBACK (update_unread),
+                           self, G_CONNECT_SWAPPED);
+  update_unread (self);
   update_view (self);
 }
 
@@ -563,6 +593,7 @@ holboo_window_class_init (HolbooWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, sidebar_mode_button);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, HolbooWindow, team_page);
+  gtk_widget_class_bind_template_child (widget_class, HolbooWindow, chats_unread_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 }

@@ -144,6 +144,7 @@ chats_save_artefact (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *program = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
@@ -166,7 +167,9 @@ chats_save_artefact (GtkWidget  *widget,
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("test-ui-chats-%s.png", name);
+  /* Named after the test program (test-ui-chats, test-ui-groups, …). */
+  program = g_path_get_basename (g_get_prgname () != NULL ? g_get_prgname () : "test-ui-chats");
+  file = g_strdup_printf ("%s-%s.png", g_str_has_prefix (program, "test-ui-") ? program : "test-ui-chats", name);
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s", path);

@@ -366,6 +366,57 @@ check_cards_data (HolbooStore *store)
   g_assert_cmpuint (cards->len, ==, 0);
 }
 
+/* The schema version that added muted and pinned conversations. */
+#define CONVERSATION_FLAGS_VERSION 12
+
+/* Conversations of older versions are neither muted nor pinned; the
+ * flags fixture's are, and a pinned conversation without messages is
+ * listed, pinned ones in the order they were pinned. */
+static void
+check_conversation_flags (HolbooStore *store,
+                          int          version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HolbooStoredConversation) bat = holboo_store_get_conversation (store, "bat.erdene@example.mn", &error);
+  g_autoptr(HolbooStoredConversation) saraa = NULL;
+  g_autoptr(HolbooStoredConversation) unmuted = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean found_group = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_false (bat->muted);
+  g_assert_cmpint (bat->pinned_at, ==, 0);
+  if (version < CONVERSATION_FLAGS_VERSION)
+    return;
+
+  saraa = holboo_store_get_conversation (store, "saraa@example.mn", &error);
+  g_assert_no_error (error);
+  g_assert_true (saraa->muted);
+  g_assert_cmpint (saraa->pinned_at, ==, 1700000300000000);
+
+  list = holboo_store_list_conversations (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      HolbooStoredConversation *c = list->pdata[i];
+
+      if (g_str_equal (c->peer, "tovchoo@conference.example.mn"))
+        {
+          found_group = TRUE;
+          g_assert_cmpint (c->kind, ==, HOLBOO_CONVERSATION_GROUP);
+          g_assert_cmpint (c->pinned_at, ==, 1700000360000000);
+          g_assert_cmpint (c->last_message_id, ==, 0);
+        }
+    }
+  g_assert_true (found_group);
+
+  unmuted = holboo_store_set_conversation_muted (store, "saraa@example.mn", HOLBOO_CONVERSATION_CHAT, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (unmuted->muted);
+  g_assert_cmpint (unmuted->pinned_at, ==, 1700000300000000);
+  g_assert_cmpint (unmuted->id, ==, saraa->id);
+}
+
 /* Every schema version that was ever released upgrades to exactly the
  * schema a fresh database gets, and keeps its data. */
 static void
@@ -438,6 +489,8 @@ test_fixtures_upgrade (Fixture       *f,
         check_calls_data (store);
       if (v >= CARDS_VERSION)
         check_cards_data (store);
+      if (v >= 2)
+        check_conversation_flags (store, v);
     }
 
   /* No fixture for a version that does not exist yet: the fixture set

@@ -249,6 +249,11 @@ SCHEMA = {
         "  fetched_at INTEGER NOT NULL"
         ") STRICT, WITHOUT ROWID",
     ],
+    # Muted and pinned conversations.
+    12: [
+        "ALTER TABLE conversations ADD COLUMN muted INTEGER NOT NULL DEFAULT 0 CHECK (muted IN (0, 1))",
+        "ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned >= 0)",
+    ],
 }
 
 # Rows a database of that version would hold; the upgrade test checks
@@ -441,6 +446,14 @@ DATA = {
          ("bat.erdene@example.mn",
           "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Бат-Эрдэнэ\r\nTITLE:Борлуулалтын менежер\r\n"
           "IMPP:xmpp:bat.erdene@example.mn\r\nEND:VCARD\r\n", 1700000500000000)),
+    ],
+    # The chat with saraa is muted and pinned; a group with no message
+    # yet is pinned (listed all the same).
+    12: [
+        ("UPDATE conversations SET muted = 1, pinned = ? WHERE peer = ?",
+         (1700000300000000, "saraa@example.mn")),
+        ("INSERT INTO conversations (id, peer, kind, pinned) VALUES (?, ?, ?, ?)",
+         (3, "tovchoo@conference.example.mn", 1, 1700000360000000)),
     ],
 }
 
