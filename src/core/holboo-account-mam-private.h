@@ -32,6 +32,7 @@ struct _HolbooMamSync {
   guint            n_fetched;
   guint            n_new;
   guint            pages_in_store; /* page batches not yet stored */
+  guint            gap_rounds;     /* gaps below the first one taken in */
   gint64           ceiling;        /* the order value of the last message placed */
   GHashTable      *floors;         /* (nullable) peer → (gint64 *) its newest stored time */
   gboolean         complete;

@@ -279,7 +279,7 @@ take_page (HolbooMamSync    *sync,
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_op_free);
   HolbooAccountBatch *batch;
   HolbooAccountOp *op;
-  gboolean reached = FALSE, reached_by_id = FALSE;
+  gboolean reached = FALSE, reached_by_id = FALSE, stuck = FALSE;
   guint n = page->len;
 
   sync->pages++;
@@ -354,6 +354,7 @@ take_page (HolbooMamSync    *sync,
       if (op->first_ts > op->last_ts)
         op->first_ts = op->last_ts;   /* a clock step on the server; keep the range valid */
 
+      stuck = g_strcmp0 (sync->pos_id, oldest->id) == 0;
       g_free (sync->pos_id);
       sync->pos_id = g_strdup (oldest->id);
       sync->pos_ts = oldest->stamp;
@@ -403,6 +404,13 @@ take_page (HolbooMamSync    *sync,
     }
   else if (!sync->catch_up && sync->n_fetched >= sync->max_messages)
     finish_when_stored (sync);
+  else if (stuck)
+    {
+      /* A page that ends where the last one did would be asked for
+       * again and again. */
+      g_message ("Archive sync of %s stops: the archive sent the page before %s again", archive, sync->pos_id);
+      finish_when_stored (sync);
+    }
   else
     send_query (sync);
 }
@@ -475,6 +483,14 @@ send_query (HolbooMamSync *sync)
                                         _holboo_mam_sync_ref (sync));
 }
 
+static gboolean
+same_gap (const HolbooMamGap *a,
+          const HolbooMamGap *b)
+{
+  return g_strcmp0 (a->end_id, b->end_id) == 0 && a->end_ts == b->end_ts &&
+         g_strcmp0 (a->start_id, b->start_id) == 0 && a->start_ts == b->start_ts;
+}
+
 void
 _holboo_mam_gap_found (HolbooAccount      *self,
            HolbooAccountBatch *batch,
@@ -501,6 +517,20 @@ _holboo_mam_gap_found (HolbooAccount      *self,
     {
       if (op->gap == NULL)
         sync->complete = TRUE;
+      finish_when_stored (sync);
+      return;
+    }
+
+  /* The same gap again right after it was fetched: what the archive
+   * sent did not close it, and asking again would loop (page, range,
+   * gap, page …) without end.  It is left for a later sync, as are the
+   * gaps past MAX_GAP_ROUNDS in one catch-up (older history comes on
+   * demand when a conversation is scrolled back). */
+#define MAX_GAP_ROUNDS 64
+  if (below && (same_gap (sync->gap, op->gap) || ++sync->gap_rounds > MAX_GAP_ROUNDS))
+    {
+      g_message ("Archive catch-up of %s stops at the gap below %s; it is left for a later sync",
+                 _holboo_mam_sync_archive (sync), op->gap->end_id != NULL ? op->gap->end_id : "its newest end");
       finish_when_stored (sync);
       return;
     }
