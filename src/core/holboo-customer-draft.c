@@ -37,6 +37,7 @@ holboo_customer_draft_free (HolbooCustomerDraft *self)
     return;
   g_free (self->name);
   g_free (self->company);
+  g_free (self->title);
   g_free (self->phones);
   g_free (self->emails);
   g_free (self->xmpp);
@@ -157,6 +158,7 @@ holboo_customer_draft_normalize (HolbooCustomerDraft  *self,
     /* TRANSLATORS: fills "The %s is too long" and the like */
     { N_("name"), &self->name, FALSE },
     { N_("company"), &self->company, FALSE },
+    { N_("job title"), &self->title, FALSE },
     { N_("phone numbers"), &self->phones, TRUE },
     { N_("e-mail addresses"), &self->emails, TRUE },
     { N_("XMPP addresses"), &self->xmpp, TRUE },
@@ -260,7 +262,8 @@ note_op (const char *customer,
  * @uuid: (nullable): the new customer's uuid; %NULL for a random one
  *
  * Returns: (transfer full) (element-type HolbooTeamlogOp): the ops that
- *   create the customer: customer.create, a tag.add a tag, note.add
+ *   create the customer: customer.create (its first op, whose
+ *   customer is the new uuid), a tag.add a tag, note.add
  */
 GPtrArray *
 holboo_customer_draft_create_ops (HolbooCustomerDraft *self,
@@ -275,6 +278,8 @@ holboo_customer_draft_create_ops (HolbooCustomerDraft *self,
   holboo_teamlog_op_add_field (create, HOLBOO_CUSTOMER_FIELD_NAME, self->name);
   if (self->company != NULL)
     holboo_teamlog_op_add_field (create, HOLBOO_CUSTOMER_FIELD_COMPANY, self->company);
+  if (self->title != NULL)
+    holboo_teamlog_op_add_field (create, HOLBOO_CUSTOMER_FIELD_TITLE, self->title);
   if (self->phones != NULL)
     holboo_teamlog_op_add_field (create, HOLBOO_CUSTOMER_FIELD_PHONES, self->phones);
   if (self->emails != NULL)
@@ -362,4 +367,88 @@ holboo_customer_note_op (const char  *customer,
   if (!check_text (_("note"), trimmed, HOLBOO_TEAMLOG_MAX_TEXT_LENGTH, TRUE, error))
     return NULL;
   return note_op (customer, trimmed);
+}
+
+/* A card's text once more made one bounded line: the card sanitised it
+ * when it was read, but a card can also be built in code. */
+static char *
+card_text (const char *text)
+{
+  return text != NULL ? holboo_card_sanitize_text (text, -1, HOLBOO_CARD_MAX_FIELD_LENGTH) : NULL;
+}
+
+/* The values that are numbers (or addresses), normalised, one a line;
+ * one that is not is left out rather than refusing the whole card. */
+static char *
+card_handles (const char         *field,
+              const char * const *values)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autofree char *text = card_text (values[i]);
+      g_autofree char *normal = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (text == NULL)
+        continue;
+      normal = holboo_teamlog_normalize_handles (field, text, &error);
+      if (normal == NULL)
+        {
+          g_debug ("A card's %s value is left out: %s", field, error->message);
+          continue;
+        }
+      g_strstrip (normal);
+      if (*normal == '\0')
+        continue;
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append (lines, normal);
+    }
+  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
+}
+
+/**
+ * holboo_customer_draft_new_from_card:
+ * @card: a business card, say one received in a chat
+ *
+ * The customer a card describes: its name, organisation (ORG), job
+ * title, phone numbers (TEL, in E.164), e-mail addresses and XMPP
+ * address (IMPP) — the numbers and addresses being what calls and chats
+ * are matched by.  No note, no tags.  A value that is not a number or
+ * an address is left out; a card without a name is named by its
+ * organisation, else by its first address or number.
+ *
+ * Returns: (transfer full) (nullable): a normalised draft, or %NULL
+ *   with %HOLBOO_CUSTOMER_ERROR when the card has nothing to name a
+ *   customer by
+ */
+HolbooCustomerDraft *
+holboo_customer_draft_new_from_card (HolbooCard  *card,
+                                     GError     **error)
+{
+  g_autoptr(HolbooCustomerDraft) draft = holboo_customer_draft_new ();
+  const char *xmpp[] = { holboo_card_get_xmpp (card), NULL };
+
+  g_return_val_if_fail (HOLBOO_IS_CARD (card), NULL);
+
+  draft->name = card_text (holboo_card_get_name (card));
+  draft->company = card_text (holboo_card_get_company (card));
+  draft->title = card_text (holboo_card_get_title (card));
+  draft->phones = card_handles (HOLBOO_CUSTOMER_FIELD_PHONES, holboo_card_get_phones (card));
+  draft->emails = card_handles (HOLBOO_CUSTOMER_FIELD_EMAILS, holboo_card_get_emails (card));
+  draft->xmpp = card_handles (HOLBOO_CUSTOMER_FIELD_XMPP, xmpp);
+
+  if (draft->name == NULL)
+    {
+      const char *fallbacks[] = { draft->company, draft->xmpp, draft->emails, draft->phones };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fallbacks) && draft->name == NULL; i++)
+        if (fallbacks[i] != NULL)
+          draft->name = g_strndup (fallbacks[i], strcspn (fallbacks[i], "\n"));
+    }
+  if (!holboo_customer_draft_normalize (draft, error))
+    return NULL;
+  return g_steal_pointer (&draft);
 }

@@ -6,11 +6,16 @@
 
 #pragma once
 
+#include "holboo-card.h"
 #include "holboo-store-customers.h"
 
 G_BEGIN_DECLS
 
 #define HOLBOO_CUSTOMER_ERROR (holboo_customer_error_quark ())
+
+/* A customer's job title (from a business card); written when the
+ * customer is created, left alone by edits of the form. */
+#define HOLBOO_CUSTOMER_FIELD_TITLE "title"
 
 /**
  * HolbooCustomerError:
@@ -29,6 +34,7 @@ typedef enum {
  * HolbooCustomerDraft:
  * @name: (nullable): required before it is turned into ops
  * @company: (nullable)
+ * @title: (nullable): the job title
  * @phones: (nullable): numbers as typed, separated by commas or lines;
  *   E.164, one a line, once normalised
  * @emails: (nullable): likewise
@@ -40,6 +46,7 @@ typedef enum {
 typedef struct {
   char   *name;
   char   *company;
+  char   *title;
   char   *phones;
   char   *emails;
   char   *xmpp;
@@ -60,6 +67,8 @@ GPtrArray           *holboo_customer_draft_create_ops (HolbooCustomerDraft  *sel
                                                        const char           *uuid);
 GPtrArray           *holboo_customer_draft_update_ops (HolbooCustomerDraft  *self,
                                                        HolbooStoredCustomer *current);
+HolbooCustomerDraft *holboo_customer_draft_new_from_card (HolbooCard     *card,
+                                                       GError              **error);
 HolbooTeamlogOp     *holboo_customer_note_op          (const char           *customer,
                                                        const char           *text,
                                                        GError              **error);

@@ -6,11 +6,20 @@
  * shown as the card it carries: photo, name, title and organisation, a
  * phone number or address, with Save Contact (win.save-contact, with the
  * card's chat address and name) and Show Card (the whole card, with its
- * QR code).  The file is read and parsed on a thread
+ * QR code), and Save as Customer.  The file is read and parsed on a thread
  * (holboo_card_load_file_async()); whatever is wrong with it — too
  * large, not a card, a photo that does not decode — is said in the
  * bubble instead, and nothing else happens.  Every text shown was
  * sanitised by HolbooCard (one line, no control characters, bounded).
+ *
+ * Save as Customer (a card from someone else) saves the card as a
+ * customer of the account's team (holboo_account_save_card_customer_async(),
+ * the Customers page's own ops).  When a customer already has the
+ * card's address or one of its numbers, the button says so and opens
+ * that customer (win.show-customer) instead; outside a team it is
+ * insensitive and says why.  The account is the one given
+ * (holboo_card_bubble_set_account()), else the Chats page's of the
+ * window the bubble is in.
  */
 
 #define G_LOG_DOMAIN "holboo-card-bubble"
@@ -20,10 +29,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "holboo-account-card-customer.h"
+#include "holboo-account-teamlog.h"
 #include "holboo-card-bubble.h"
 #include "holboo-card-preview.h"
 #include "holboo-card-renderer.h"
+#include "holboo-chats-page.h"
 #include "holboo-jid.h"
+#include "holboo-window.h"
 
 struct _HolbooCardBubble
 {
@@ -36,12 +49,20 @@ struct _HolbooCardBubble
   GdkTexture             *photo;
   gboolean                ours;
 
+  HolbooAccount          *account;        /* (nullable): as given */
+  HolbooAccount          *customer_account; /* the one looked in */
+  GCancellable           *customer_cancellable;
+  char                   *customer;       /* the card's customer's uuid */
+  gboolean                customer_busy;
+  gboolean                in_team;
+
   AdwAvatar              *avatar;
   GtkLabel               *name_label;
   GtkLabel               *subtitle_label;
   GtkLabel               *detail_label;
   GtkWidget              *buttons;
   GtkWidget              *save_button;
+  GtkWidget              *customer_button;
 };
 
 G_DEFINE_FINAL_TYPE (HolbooCardBubble, holboo_card_bubble, GTK_TYPE_WIDGET)
@@ -71,6 +92,157 @@ show_status (HolbooCardBubble *self,
   adw_avatar_set_text (self->avatar, NULL);
   adw_avatar_set_custom_image (self->avatar, NULL);
   gtk_widget_set_visible (self->buttons, FALSE);
+  gtk_widget_set_visible (self->customer_button, FALSE);
+}
+
+static HolbooAccount *
+get_account (HolbooCardBubble *self)
+{
+  GtkRoot *root;
+
+  if (self->account != NULL)
+    return self->account;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (HOLBOO_IS_WINDOW (root))
+    return holboo_chats_page_get_account (holboo_window_get_chats_page (HOLBOO_WINDOW (root)));
+  return NULL;
+}
+
+static void
+set_customer_button (HolbooCardBubble *self,
+                     const char       *label,
+                     const char       *tooltip,
+                     gboolean          sensitive)
+{
+  gtk_button_set_label (GTK_BUTTON (self->customer_button), label);
+  gtk_widget_set_tooltip_text (self->customer_button, tooltip);
+  gtk_widget_set_sensitive (self->customer_button, sensitive);
+}
+
+static void update_customer (HolbooCardBubble *self);
+
+static void
+show_customer_state (HolbooCardBubble *self)
+{
+  if (self->customer != NULL)
+    set_customer_button (self, _("_Open Customer"), _("This card is already saved as a customer"), TRUE);
+  else
+    set_customer_button (self, _("Save as _Customer"), _("Add to your team’s customers"), !self->customer_busy);
+}
+
+static void
+on_customer_found (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(HolbooCardBubble) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = holboo_account_find_card_customer_finish (HOLBOO_ACCOUNT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->customer_busy = FALSE;
+  if (error != NULL)
+    {
+      /* A card that names nobody cannot be a customer. */
+      g_message ("A shared card cannot be saved as a customer: %s", error->message);
+      set_customer_button (self, _("Save as _Customer"), error->message, FALSE);
+      return;
+    }
+  g_free (self->customer);
+  self->customer = g_steal_pointer (&uuid);
+  show_customer_state (self);
+}
+
+/* Pending ops and catch-ups change the team log's state too: only
+ * joining or leaving a team matters here. */
+static void
+on_team_room_changed (HolbooCardBubble *self)
+{
+  if (self->customer_account != NULL &&
+      (holboo_account_get_team_room (self->customer_account) != NULL) != self->in_team)
+    update_customer (self);
+}
+
+/* Which account, whether it is in a team, whether the card is a
+ * customer already. */
+static void
+update_customer (HolbooCardBubble *self)
+{
+  HolbooAccount *account = self->card != NULL && !self->ours ? get_account (self) : NULL;
+
+  g_cancellable_cancel (self->customer_cancellable);
+  g_clear_object (&self->customer_cancellable);
+  g_clear_pointer (&self->customer, g_free);
+  self->customer_busy = FALSE;
+  if (account != self->customer_account)
+    {
+      if (self->customer_account != NULL)
+        g_signal_handlers_disconnect_by_func (self->customer_account, on_team_room_changed, self);
+      g_set_object (&self->customer_account, account);
+      if (account != NULL)
+        g_signal_connect_object (account, "teamlog-state-changed", G_CALLBACK (on_team_room_changed), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_set_visible (self->customer_button, account != NULL);
+  self->in_team = account != NULL && holboo_account_get_team_room (account) != NULL;
+  if (account == NULL)
+    return;
+  if (!self->in_team)
+    {
+      set_customer_button (self, _("Save as _Customer"),
+                           _("Customers belong to a team, and this account is in none"), FALSE);
+      return;
+    }
+  self->customer_busy = TRUE;
+  show_customer_state (self);
+  self->customer_cancellable = g_cancellable_new ();
+  holboo_account_find_card_customer_async (account, self->card, self->customer_cancellable,
+                                           on_customer_found, g_object_ref (self));
+}
+
+static void
+on_customer_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(HolbooCardBubble) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = holboo_account_save_card_customer_finish (HOLBOO_ACCOUNT (source), result, NULL, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->customer_busy = FALSE;
+  if (uuid == NULL)
+    {
+      g_message ("A shared card was not saved as a customer: %s", error->message);
+      show_customer_state (self);
+      gtk_widget_set_tooltip_text (self->customer_button, error->message);
+      return;
+    }
+  g_free (self->customer);
+  self->customer = g_steal_pointer (&uuid);
+  show_customer_state (self);
+}
+
+static void
+customer_clicked (HolbooCardBubble *self)
+{
+  if (self->customer != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-customer", "s", self->customer);
+      return;
+    }
+  if (self->customer_busy || self->customer_account == NULL || self->card == NULL)
+    return;
+  /* One save at a time: a second click finds what the first made. */
+  self->customer_busy = TRUE;
+  show_customer_state (self);
+  if (self->customer_cancellable == NULL)
+    self->customer_cancellable = g_cancellable_new ();
+  holboo_account_save_card_customer_async (self->customer_account, self->card, self->customer_cancellable,
+                                           on_customer_saved, g_object_ref (self));
 }
 
 static void
@@ -121,6 +293,7 @@ show_card (HolbooCardBubble *self)
       gtk_widget_set_sensitive (self->save_button, FALSE);
       gtk_widget_set_tooltip_text (self->save_button, _("This card has no chat address"));
     }
+  update_customer (self);
 }
 
 static void
@@ -176,6 +349,11 @@ reset (HolbooCardBubble *self)
   g_clear_object (&self->card);
   g_clear_object (&self->photo);
   g_clear_pointer (&self->problem, g_free);
+  g_cancellable_cancel (self->customer_cancellable);
+  g_clear_object (&self->customer_cancellable);
+  g_clear_pointer (&self->customer, g_free);
+  self->customer_busy = FALSE;
+  gtk_widget_set_visible (self->customer_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save Contact"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), NULL);
   gtk_widget_set_sensitive (self->save_button, TRUE);
@@ -187,11 +365,26 @@ holboo_card_bubble_dispose (GObject *object)
   HolbooCardBubble *self = HOLBOO_CARD_BUBBLE (object);
 
   reset (self);
+  if (self->customer_account != NULL)
+    g_signal_handlers_disconnect_by_func (self->customer_account, on_team_room_changed, self);
+  g_clear_object (&self->customer_account);
+  g_clear_object (&self->account);
   gtk_widget_dispose_template (GTK_WIDGET (self), HOLBOO_TYPE_CARD_BUBBLE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (holboo_card_bubble_parent_class)->dispose (object);
+}
+
+static void
+holboo_card_bubble_root (GtkWidget *widget)
+{
+  HolbooCardBubble *self = HOLBOO_CARD_BUBBLE (widget);
+
+  GTK_WIDGET_CLASS (holboo_card_bubble_parent_class)->root (widget);
+  /* Now in a window: its account may be the one to save to. */
+  if (self->card != NULL && self->account == NULL)
+    update_customer (self);
 }
 
 static void
@@ -201,6 +394,7 @@ holboo_card_bubble_class_init (HolbooCardBubbleClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = holboo_card_bubble_dispose;
+  widget_class->root = holboo_card_bubble_root;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/holboo-card-bubble.ui");
   gtk_widget_class_bind_template_child (widget_class, HolbooCardBubble, avatar);
@@ -209,6 +403,8 @@ holboo_card_bubble_class_init (HolbooCardBubbleClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HolbooCardBubble, detail_label);
   gtk_widget_class_bind_template_child (widget_class, HolbooCardBubble, buttons);
   gtk_widget_class_bind_template_child (widget_class, HolbooCardBubble, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HolbooCardBubble, customer_button);
+  gtk_widget_class_bind_template_callback (widget_class, customer_clicked);
   gtk_widget_class_install_action (widget_class, "bubble.show-card", NULL, show_card_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -291,4 +487,35 @@ holboo_card_bubble_get_problem (HolbooCardBubble *self)
 {
   g_return_val_if_fail (HOLBOO_IS_CARD_BUBBLE (self), NULL);
   return self->problem;
+}
+
+/**
+ * holboo_card_bubble_set_account:
+ * @account: (nullable): the account Save as Customer saves to; %NULL for
+ *   the Chats page's of the window the bubble is in
+ */
+void
+holboo_card_bubble_set_account (HolbooCardBubble *self,
+                                HolbooAccount    *account)
+{
+  g_return_if_fail (HOLBOO_IS_CARD_BUBBLE (self));
+  g_return_if_fail (account == NULL || HOLBOO_IS_ACCOUNT (account));
+
+  if (!g_set_object (&self->account, account))
+    return;
+  if (self->card != NULL)
+    update_customer (self);
+}
+
+/**
+ * holboo_card_bubble_get_customer:
+ *
+ * Returns: (nullable): the uuid of the customer the card is saved as,
+ *   once known
+ */
+const char *
+holboo_card_bubble_get_customer (HolbooCardBubble *self)
+{
+  g_return_val_if_fail (HOLBOO_IS_CARD_BUBBLE (self), NULL);
+  return self->customer;
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "holboo-account.h"
 #include "holboo-card.h"
 #include "holboo-store-records.h"
 
@@ -22,5 +23,8 @@ void        holboo_card_bubble_set_attachment (HolbooCardBubble       *self,
                                                gboolean                ours);
 HolbooCard *holboo_card_bubble_get_card       (HolbooCardBubble       *self);
 const char *holboo_card_bubble_get_problem    (HolbooCardBubble       *self);
+void        holboo_card_bubble_set_account    (HolbooCardBubble       *self,
+                                               HolbooAccount          *account);
+const char *holboo_card_bubble_get_customer   (HolbooCardBubble       *self);
 
 G_END_DECLS

@@ -13,6 +13,11 @@
  * - The team directory lists the roster's colleagues, fetches their
  *   cards only when asked to, and searches by name, title, department
  *   and number; at the next run the kept cards show at once, offline.
+ * - Save as Customer: the received card becomes exactly one customer of
+ *   the receiver's team (name, company, title, numbers, addresses as
+ *   handles, no note), sent through the team log; saving it again, or a
+ *   card sharing one of its numbers, finds that customer and creates
+ *   none.
  */
 
 #include "config.h"
@@ -21,8 +26,11 @@
 #include <string.h>
 
 #include "core-live-util.h"
+#include "holboo-account-card-customer.h"
 #include "holboo-account-cards.h"
 #include "holboo-account-contacts.h"
+#include "holboo-account-customers.h"
+#include "holboo-account-teamlog.h"
 #include "holboo-account-upload.h"
 #include "holboo-team-directory.h"
 
@@ -164,6 +172,132 @@ add_contact (LiveAccount *live,
 
 /* A card sent into a chat is a .vcf the other side takes without asking,
  * reads back as the same card, and saves as a contact. */
+/* ---- Save as Customer ---- */
+
+static gpointer
+read_all_customers (HolbooStore  *store,
+                    gpointer      data,
+                    GError      **error)
+{
+  HolbooCustomerQuery query = { .limit = 100 };
+
+  return holboo_store_search_customers (store, &query, error);
+}
+
+static gpointer
+read_fields (HolbooStore  *store,
+             gpointer      data,
+             GError      **error)
+{
+  return holboo_store_get_customer_fields (store, data, error);
+}
+
+static gpointer
+read_customers (LiveAccount           *live,
+                HolbooTeamlogReadFunc  func,
+                const char            *data,
+                GDestroyNotify         result_free)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer read;
+
+  holboo_account_read_customers_async (live->account, func, g_strdup (data), g_free, result_free,
+                                       NULL, on_done, &result);
+  g_assert_true (live_wait (result_ready, &result, 30000));
+  read = holboo_account_read_customers_finish (live->account, result, &error);
+  g_assert_no_error (error);
+  return read;
+}
+
+static char *
+save_card_customer (LiveAccount *live,
+                    HolbooCard  *card,
+                    gboolean    *created)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *uuid;
+
+  holboo_account_save_card_customer_async (live->account, card, NULL, on_done, &result);
+  g_assert_true (live_wait (result_ready, &result, 30000));
+  uuid = holboo_account_save_card_customer_finish (live->account, result, created, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (uuid);
+  return uuid;
+}
+
+static void
+save_as_customer (LiveAccount *receiver,
+                  HolbooCard  *card)
+{
+  g_autofree char *room = g_strdup_printf ("cards@%s", holboo_test_server_get_muc_service (live.server));
+  g_autoptr(HolbooCard) same_phone = holboo_card_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *by_phone = NULL;
+  g_autofree char *found = NULL;
+  HolbooStoredCustomer *customer;
+  gboolean created = FALSE;
+
+  holboo_account_create_team_async (receiver->account, room, "Борлуулалт", (const char *[]) { NULL },
+                                    NULL, on_done, &result);
+  g_assert_true (live_wait (result_ready, &result, 60000));
+  g_assert_true (holboo_account_create_team_finish (receiver->account, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* Not saved yet: nobody has its addresses. */
+  holboo_account_find_card_customer_async (receiver->account, card, NULL, on_done, &result);
+  g_assert_true (live_wait (result_ready, &result, 30000));
+  found = holboo_account_find_card_customer_finish (receiver->account, result, &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+  g_clear_object (&result);
+
+  uuid = save_card_customer (receiver, card, &created);
+  g_assert_true (created);
+
+  /* Through the team log: sent to the room and echoed back. */
+  holboo_account_sync_teamlog_async (receiver->account, NULL, on_done, &result);
+  g_assert_true (live_wait (result_ready, &result, 60000));
+  g_assert_true (holboo_account_sync_teamlog_finish (receiver->account, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (holboo_account_get_teamlog_pending (receiver->account), ==, 0);
+
+  customers = read_customers (receiver, read_all_customers, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_assert_cmpuint (customers->len, ==, 1);
+  customer = customers->pdata[0];
+  g_assert_cmpstr (customer->uuid, ==, uuid);
+  g_assert_cmpstr (customer->name, ==, "Туяа Батболд");
+  g_assert_cmpstr (customer->company, ==, "Холбоо ХХК");
+  g_assert_cmpstr (customer->phones, ==, "+97699112233");
+  g_assert_cmpstr (customer->emails, ==, "tuya@holboo.mn");
+  g_assert_cmpstr (customer->xmpp, ==, holboo_card_get_xmpp (card));
+  g_assert_cmpuint (g_strv_length (customer->tags), ==, 0);
+  fields = read_customers (receiver, read_fields, uuid, (GDestroyNotify) g_hash_table_unref);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "title"), ==, "Ахлах нягтлан бодогч");
+
+  /* The second click: the same customer, none created. */
+  again = save_card_customer (receiver, card, &created);
+  g_assert_false (created);
+  g_assert_cmpstr (again, ==, uuid);
+  /* Another card with one of its numbers: the same customer too. */
+  holboo_card_set_name (same_phone, "Өөр нэр");
+  holboo_card_set_phones (same_phone, (const char *[]) { "9911-2233", NULL });
+  by_phone = save_card_customer (receiver, same_phone, &created);
+  g_assert_false (created);
+  g_assert_cmpstr (by_phone, ==, uuid);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  customers = read_customers (receiver, read_all_customers, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_assert_cmpuint (customers->len, ==, 1);
+}
+
 static void
 test_send_and_save (void)
 {
@@ -203,6 +337,9 @@ test_send_and_save (void)
   add_contact (ganaa, holboo_card_get_xmpp (received), holboo_card_get_name (received));
   contact = holboo_account_lookup_contact (ganaa->account, live_account_jid (tuya));
   g_assert_cmpstr (holboo_contact_get_name (contact), ==, "Туяа Батболд");
+
+  /* Save as Customer, into the receiver's team. */
+  save_as_customer (ganaa, received);
 
   live_account_free (tuya, FALSE);
   live_account_free (ganaa, FALSE);

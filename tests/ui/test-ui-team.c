@@ -11,7 +11,12 @@
  * Then cards shared in chats: a good card is shown as a card with Save
  * Contact for its address; a message row with a .vcf shows the card,
  * not the file name; a card with a 20 MiB photo, a file that is no card
- * and one full of control characters are shown safely.  Screenshots,
+ * and one full of control characters are shown safely.  Save as
+ * Customer: insensitive (saying why) while Saruul is in no team; once
+ * in one, a click makes exactly one customer with the card's fields,
+ * the button then opens it (win.show-customer) and a second click
+ * creates nothing; the card shown again is known as that customer; no
+ * such button on one's own card.  Screenshots,
  * light and dark, go to $HOLBOO_TEST_ARTEFACTS (test-ui-team-*.png).
  */
 
@@ -25,6 +30,8 @@
 #include "core-live-util.h"
 #include "holboo-account-cards.h"
 #include "holboo-account-contacts.h"
+#include "holboo-account-teamlog.h"
+#include "holboo-store-customers.h"
 #include "holboo-card-bubble.h"
 #include "holboo-message-item.h"
 #include "holboo-message-row.h"
@@ -473,6 +480,159 @@ test_shared_cards (void)
     g_unlink (a->local_path);
 }
 
+/* ---- Save as Customer ---- */
+
+static char *shown_customer;
+
+static void
+on_show_customer (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  g_free (shown_customer);
+  shown_customer = g_variant_dup_string (parameter, NULL);
+}
+
+static gpointer
+read_all_customers (HolbooStore  *store,
+                    gpointer      data,
+                    GError      **error)
+{
+  HolbooCustomerQuery query = { .limit = 100 };
+
+  return holboo_store_search_customers (store, &query, error);
+}
+
+static GPtrArray *
+all_customers (LiveAccount *live)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *customers;
+
+  holboo_account_read_customers_async (live->account, read_all_customers, NULL, NULL,
+                                       (GDestroyNotify) g_ptr_array_unref, NULL, on_done, &result);
+  g_assert_true (chats_wait_until (result_ready, &result, 30000));
+  customers = holboo_account_read_customers_finish (live->account, result, &error);
+  g_assert_no_error (error);
+  return customers;
+}
+
+static gboolean
+widget_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+bubble_has_customer (gpointer data)
+{
+  return holboo_card_bubble_get_customer (data) != NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_save_customer (void)
+{
+  g_autoptr(HolbooCard) card = make_card (bolor, "Болор Ганбат", "Нягтлан бодогч", "Санхүү", "+976 9911 2233", 0.2);
+  g_autofree char *vcf = holboo_card_to_vcf (card, TRUE);
+  g_autoptr(HolbooStoredAttachment) good = card_attachment ("customer.vcf", vcf, -1, HOLBOO_ATTACHMENT_STATE_DOWNLOADED);
+  g_autofree char *room = g_strdup_printf ("ui-team@%s", holboo_test_server_get_muc_service (live.server));
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  const GActionEntry entries[] = {
+    { .name = "show-customer", .activate = on_show_customer, .parameter_type = "s" },
+  };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autofree char *uuid = NULL;
+  HolbooStoredCustomer *customer;
+  GtkWidget *bubble, *box, *button;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries), NULL);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (actions));
+
+  /* Saruul is in no team yet: the button is there, insensitive, and
+   * says why. */
+  bubble = holboo_card_bubble_new ();
+  holboo_card_bubble_set_account (HOLBOO_CARD_BUBBLE (bubble), saruul->account);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_box_append (GTK_BOX (box), bubble);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  holboo_card_bubble_set_attachment (HOLBOO_CARD_BUBBLE (bubble), good, FALSE);
+  g_assert_true (chats_wait_until (bubble_settled, bubble, 30000));
+  button = find_button_labelled (bubble, "Save as _Customer");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "team"));
+
+  /* In a team (bolor is not in it): the button comes alive. */
+  holboo_account_create_team_async (saruul->account, room, "Борлуулалт", (const char *[]) { NULL },
+                                    NULL, on_done, &result);
+  g_assert_true (chats_wait_until (result_ready, &result, 60000));
+  g_assert_true (holboo_account_create_team_finish (saruul->account, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (chats_wait_until (widget_sensitive, button, 30000));
+  g_assert_null (holboo_card_bubble_get_customer (HOLBOO_CARD_BUBBLE (bubble)));
+  save_artefact (GTK_WIDGET (window), "bubble-save-customer");
+
+  /* Saved: exactly one customer, with the card's fields. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (chats_wait_until (bubble_has_customer, bubble, 30000));
+  uuid = g_strdup (holboo_card_bubble_get_customer (HOLBOO_CARD_BUBBLE (bubble)));
+  customers = all_customers (saruul);
+  g_assert_cmpuint (customers->len, ==, 1);
+  customer = customers->pdata[0];
+  g_assert_cmpstr (customer->uuid, ==, uuid);
+  g_assert_cmpstr (customer->name, ==, "Болор Ганбат");
+  g_assert_cmpstr (customer->company, ==, "Холбоо ХХК");
+  g_assert_cmpstr (customer->phones, ==, "+97699112233");
+  g_assert_cmpstr (customer->xmpp, ==, live_account_jid (bolor));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open Customer");
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* The second click opens it and creates nothing. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (shown_customer, ==, uuid);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  customers = all_customers (saruul);
+  g_assert_cmpuint (customers->len, ==, 1);
+  save_artefact (GTK_WIDGET (window), "bubble-customer-exists");
+
+  /* The same card shown again: known as that customer at once. */
+  holboo_card_bubble_set_attachment (HOLBOO_CARD_BUBBLE (bubble), good, FALSE);
+  g_assert_true (chats_wait_until (bubble_has_customer, bubble, 30000));
+  g_assert_cmpstr (holboo_card_bubble_get_customer (HOLBOO_CARD_BUBBLE (bubble)), ==, uuid);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open Customer");
+
+  /* Our own card: no Save as Customer. */
+  holboo_card_bubble_set_attachment (HOLBOO_CARD_BUBBLE (bubble), good, TRUE);
+  g_assert_true (chats_wait_until (bubble_settled, bubble, 30000));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  g_unlink (good->local_path);
+  g_clear_pointer (&shown_customer, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +658,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/team/page", test_team_page);
   g_test_add_func ("/ui/team/shared-cards", test_shared_cards);
+  g_test_add_func ("/ui/team/save-customer", test_save_customer);
 
   status = g_test_run ();
 
