@@ -605,6 +605,11 @@ holboo_account_sync_teamlog_async (HolbooAccount       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, holboo_account_sync_teamlog_async);
   g_ptr_array_add (self->teamlog->sync_tasks, task);
+  /* Ops still waiting for their echo: the echo may have come while the
+   * room was not yet joined here (and was dropped), so read the log
+   * again rather than wait for the next op. */
+  if (self->teamlog->pending > 0)
+    start_catch_up (self);
   _holboo_account_teamlog_check_sync_tasks (self);
 }
 
