@@ -532,6 +532,25 @@ list_func (HolbooStore  *store,
   return holboo_store_list_teamlog_outbox (store, NULL, error);
 }
 
+#define ECHO_WAIT_S 3
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+recheck_echoes (gpointer data)
+{
+  g_autoptr(HolbooAccount) self = g_weak_ref_get (data);
+
+  if (self != NULL && self->teamlog != NULL && self->teamlog->pending > 0)
+    start_catch_up (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_outbox_listed (HolbooAccount      *self,
                   HolbooAccountBatch *batch,
@@ -541,6 +560,7 @@ on_outbox_listed (HolbooAccount      *self,
   HolbooAccountTeamlog *t;
   GPtrArray *ops = op->call_result;
   HolbooRoom *room;
+  gboolean sent_any = FALSE;
 
   if (self == NULL)
     return;
@@ -568,6 +588,18 @@ on_outbox_listed (HolbooAccount      *self,
           return;
         }
       g_hash_table_add (t->sent, g_strdup (o->uuid));
+      sent_any = TRUE;
+    }
+
+  /* An echo can be lost (it came while the rooms engine did not yet
+   * count us in the room): if ops still wait a little later, read the
+   * log again instead of waiting for the next op. */
+  if (sent_any)
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, self);
+      g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, ECHO_WAIT_S, recheck_echoes, ref, free_weak_ref);
     }
 }
 
